@@ -1,0 +1,30 @@
+# Sorot: the two commands a user needs are `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test lint bench evaluate clean
+
+install: $(STAMP)
+
+# Re-run only when the pins or the project metadata change (idempotent).
+$(STAMP): requirements.lock requirements-dev.lock requirements-pip.lock pyproject.toml scripts/install.sh
+	PYTHON=$(PYTHON) VENV=$(VENV) sh scripts/install.sh
+	touch $(STAMP)
+
+demo: install
+	$(BIN)/sorot demo
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+
+bench: install
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

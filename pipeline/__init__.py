@@ -1,0 +1,1 @@
+"""Sorot: monitoring Indonesian regional news."""

@@ -1,0 +1,1 @@
+"""De-duplication: exact copies by content hash, near copies grouped into stories by MinHash LSH."""

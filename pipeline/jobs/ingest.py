@@ -1,0 +1,107 @@
+"""Process a crawl's archive and load it into the warehouse, then publish the read-only copy."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sorot.crawlers.sources import Source
+from sorot.warehouse.db import connect_writer
+from sorot.warehouse.loader import LoadStats, PageOutcome, WarehouseLoader
+from sorot.warehouse.publish import publish
+
+from ..config import Paths
+from ..process import ArticleProcessor, ProcessedArticle
+from ..runner import PageResult, process_archive
+
+
+@dataclass
+class IngestSummary:
+    run_id: str
+    pages_processed: int = 0
+    pages_failed: int = 0
+    feed_errors: list[str] = field(default_factory=list)
+    fetch_errors: int = 0
+    skipped: int = 0
+    failures: list[str] = field(default_factory=list)
+    load: LoadStats = field(default_factory=LoadStats)
+    published: Path | None = None
+
+
+def read_events(path: Path) -> list[dict]:
+    """The crawl's event log; a torn last line (killed crawl) is ignored."""
+    if not path.exists():
+        return []
+    events = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            events.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue
+    return events
+
+
+def ingest(
+    *,
+    paths: Paths,
+    run_id: str,
+    started_at: datetime,
+    sources: Sequence[Source],
+    archive_path: Path,
+    events_path: Path,
+    processor: ArticleProcessor,
+    on_progress: Callable[[str], None] = print,
+) -> IngestSummary:
+    """Load one crawl run; the caller holds the writer lock."""
+    summary = IngestSummary(run_id=run_id)
+    events = read_events(events_path)
+    summary.feed_errors = [f"{e['url']}: {e.get('reason', '')}" for e in events
+                           if e.get("kind") in ("feed_error", "feed_empty")]
+    summary.fetch_errors = sum(1 for e in events if e.get("kind") == "fetch_error")
+    summary.skipped = sum(1 for e in events if e.get("kind") == "skipped")
+
+    con = connect_writer(paths.warehouse)
+    try:
+        loader = WarehouseLoader(con)
+        loader.upsert_sources(sources)
+        loader.start_run(run_id, started_at, [s.key for s in sources])
+        outcomes: list[PageOutcome] = []
+
+        def articles() -> Iterator[ProcessedArticle]:
+            results = process_archive(archive_path, processor) if archive_path.exists() else iter(())
+            for result in results:
+                outcomes.append(_outcome(result))
+                summary.pages_processed += 1
+                if result.article is None:
+                    summary.pages_failed += 1
+                    summary.failures.append(f"{result.page.url}: {result.error}")
+                else:
+                    yield result.article
+                if summary.pages_processed % 50 == 0:
+                    on_progress(f"[process] {summary.pages_processed} pages processed")
+
+        summary.load = loader.load(articles(), run_id=run_id)
+        loader.record_outcomes(run_id, outcomes)
+        loader.record_events(run_id, events)
+        status = "ok" if not summary.feed_errors and not summary.pages_failed and not summary.fetch_errors \
+            else "ok_with_errors"
+        loader.finish_run(run_id, status=status, pages_archived=summary.pages_processed,
+                          pages_failed=summary.pages_failed + summary.fetch_errors,
+                          articles_new=summary.load.new_articles)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    summary.published = publish(paths.warehouse, paths.published)
+    return summary
+
+
+def _outcome(result: PageResult) -> PageOutcome:
+    page = result.page
+    return PageOutcome(
+        url=page.url, canonical_url=page.canonical_url or None, source_id=page.source_key or None,
+        fetched_at=page.fetched_at or None, http_status=page.status, archive_file=page.archive_file,
+        archive_offset=page.offset, outcome="article" if result.article else "error", reason=result.error,
+    )

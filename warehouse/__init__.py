@@ -1,0 +1,1 @@
+"""The warehouse: DuckDB schema and migrations, the single writer, publishing, queries and reports."""

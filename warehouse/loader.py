@@ -1,0 +1,219 @@
+"""The single writer: loads processed articles, crawl events and runs into DuckDB in short transactions.
+
+De-duplication happens here because it needs every stored article: a canonical URL is stored once; an
+article whose words equal a stored one is an exact duplicate (kept, because each outlet's copy counts for
+reach, but marked); a near copy joins the stored article's story (MinHash LSH, pipeline/dedupe).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import duckdb
+
+from sorot.crawlers.sources import Source
+from sorot.pipeline.dedupe.stories import StoryIndex, minhash_of, signature_from_bytes, signature_to_bytes
+from sorot.pipeline.process import ProcessedArticle
+
+BATCH_SIZE = 200
+
+
+def article_id_for(canonical_url: str) -> str:
+    """Stable id: the same canonical URL gives the same id in every warehouse."""
+    return hashlib.sha1(canonical_url.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class LoadStats:
+    new_articles: int = 0
+    already_stored: int = 0
+    exact_duplicates: int = 0
+    near_duplicates: int = 0
+
+
+@dataclass(frozen=True)
+class PageOutcome:
+    """What became of one archived page, for the fetched_pages log."""
+
+    url: str
+    canonical_url: str | None
+    source_id: str | None
+    fetched_at: str | None
+    http_status: int | None
+    archive_file: str | None
+    archive_offset: int | None
+    outcome: str  # "article", "duplicate", "error"
+    reason: str | None = None
+
+
+class WarehouseLoader:
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self._index: StoryIndex | None = None
+        self._hashes: dict[str, tuple[str, str]] | None = None
+
+    # -- reference data -------------------------------------------------------------------------------
+    def upsert_sources(self, sources: Iterable[Source]) -> None:
+        rows = [(s.key, s.name, s.outlet_type, s.region, s.homepage, s.timezone, s.language, s.is_wire_agency)
+                for s in sources]
+        with self._transaction():
+            self.con.executemany(
+                "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows
+            )
+
+    # -- runs and fetch log ---------------------------------------------------------------------------
+    def start_run(self, run_id: str, started_at: datetime, source_keys: Sequence[str]) -> None:
+        with self._transaction():
+            self.con.execute(
+                "INSERT INTO crawl_runs (run_id, started_at, sources, status) VALUES (?, ?, ?, 'running')",
+                [run_id, started_at, list(source_keys)],
+            )
+
+    def finish_run(self, run_id: str, *, status: str, pages_archived: int, pages_failed: int,
+                   articles_new: int, note: str | None = None) -> None:
+        with self._transaction():
+            self.con.execute(
+                "UPDATE crawl_runs SET finished_at = ?, status = ?, pages_archived = ?, pages_failed = ?, "
+                "articles_new = ?, note = ? WHERE run_id = ?",
+                [datetime.now(UTC), status, pages_archived, pages_failed, articles_new, note, run_id],
+            )
+
+    def record_events(self, run_id: str, events: Iterable[dict]) -> int:
+        """Crawl events other than archived pages (feeds, skips, fetch errors) into fetched_pages."""
+        rows = [
+            (run_id, e.get("url", ""), None, e.get("source_key"), e.get("at") or None, e.get("kind", ""),
+             None, None, None, e.get("kind", ""), e.get("reason") or None)
+            for e in events if e.get("kind") != "archived"
+        ]
+        with self._transaction():
+            self.con.executemany("INSERT INTO fetched_pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        return len(rows)
+
+    def record_outcomes(self, run_id: str, outcomes: Iterable[PageOutcome]) -> None:
+        rows = [(run_id, o.url, o.canonical_url, o.source_id, o.fetched_at or None, "article", o.http_status,
+                 o.archive_file, o.archive_offset, o.outcome, o.reason) for o in outcomes]
+        with self._transaction():
+            self.con.executemany("INSERT INTO fetched_pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    # -- articles -------------------------------------------------------------------------------------
+    def load(self, articles: Iterable[ProcessedArticle], run_id: str | None = None) -> LoadStats:
+        """Store new articles (batched transactions), then refresh stories and wire-copy marks."""
+        stats = LoadStats()
+        batch: list[ProcessedArticle] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= BATCH_SIZE:
+                self._load_batch(batch, run_id, stats)
+                batch = []
+        if batch:
+            self._load_batch(batch, run_id, stats)
+        self.refresh_stories()
+        return stats
+
+    def _story_index(self) -> tuple[StoryIndex, dict[str, tuple[str, str]]]:
+        if self._index is None or self._hashes is None:
+            self._index, self._hashes = StoryIndex(), {}
+            rows = self.con.execute(
+                "SELECT article_id, story_id, content_hash, minhash, exact_duplicate_of FROM articles "
+                "ORDER BY first_seen_at, article_id"
+            ).fetchall()
+            for article_id, story_id, digest, signature, duplicate_of in rows:
+                self._hashes.setdefault(digest, (article_id, story_id))
+                if duplicate_of is None:
+                    self._index.add(article_id, story_id, signature_from_bytes(signature))
+        return self._index, self._hashes
+
+    def _load_batch(self, batch: list[ProcessedArticle], run_id: str | None, stats: LoadStats) -> None:
+        index, hashes = self._story_index()
+        now = datetime.now(UTC)
+        with self._transaction():
+            for article in batch:
+                article_id = article_id_for(article.canonical_url)
+                exists = self.con.execute(
+                    "SELECT 1 FROM articles WHERE canonical_url = ?", [article.canonical_url]
+                ).fetchone()
+                if exists:
+                    stats.already_stored += 1
+                    continue
+                signature = minhash_of(article.text)
+                duplicate_of = None
+                similar_to, similarity = None, None
+                if article.content_hash in hashes:
+                    duplicate_of, story_id = hashes[article.content_hash]
+                    similar_to, similarity = duplicate_of, 1.0
+                    stats.exact_duplicates += 1
+                else:
+                    match = index.assign(article_id, signature)
+                    story_id, similar_to = match.story_id, match.similar_to
+                    similarity = match.similarity if match.similar_to else None
+                    if match.similar_to:
+                        stats.near_duplicates += 1
+                    hashes[article.content_hash] = (article_id, story_id)
+                self._insert_article(article, article_id, story_id, duplicate_of, similar_to, similarity,
+                                     signature_to_bytes(signature), run_id, now)
+                stats.new_articles += 1
+
+    def _insert_article(self, a: ProcessedArticle, article_id: str, story_id: str, duplicate_of: str | None,
+                        similar_to: str | None, similarity: float | None, signature: bytes,
+                        run_id: str | None, now: datetime) -> None:
+        self.con.execute(
+            "INSERT INTO articles (article_id, canonical_url, url, source_id, title, published_at, modified_at, "
+            "published_text, author, editor, dateline, section, tags, language, text, word_count, content_hash, "
+            "exact_duplicate_of, story_id, similar_to, similarity, is_wire_copy, wire_agency, tahap, "
+            "tagger_version, extractor_version, parser_version, minhash, run_id, first_seen_at, warnings) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [article_id, a.canonical_url, a.url, a.outlet, a.title, a.published_at, a.modified_at,
+             a.published_text, a.author, a.editor, a.dateline, a.section, a.tags, a.language, a.text,
+             a.word_count, a.content_hash, duplicate_of, story_id, similar_to, similarity, a.is_wire_copy,
+             a.wire_agency, a.tahap, a.tagger_version, a.extractor_version, a.parser_version, signature,
+             run_id, now, a.warnings],
+        )
+        if a.labels:
+            self.con.executemany(
+                "INSERT INTO article_labels VALUES (?, ?, ?, ?, ?)",
+                [(article_id, hit.label, hit.score,
+                  json.dumps([{"field": e.field, "start": e.start, "end": e.end, "text": e.text, "rule": e.rule}
+                              for e in hit.evidence], ensure_ascii=False),
+                  a.tagger_version) for hit in a.labels],
+            )
+
+    def refresh_stories(self) -> None:
+        """Rebuild the stories table and mark copies of wire-agency stories carried by other outlets."""
+        with self._transaction():
+            self.con.execute(
+                "UPDATE articles SET is_wire_copy = true, wire_agency = coalesce(wire_agency, "
+                "  (SELECT min(split_part(s.name, ' ', 1)) FROM articles o JOIN sources s ON s.source_id = o.source_id"
+                "   WHERE o.story_id = articles.story_id AND s.is_wire_agency)) "
+                "WHERE NOT is_wire_copy "
+                "AND source_id IN (SELECT source_id FROM sources WHERE NOT is_wire_agency) "
+                "AND story_id IN (SELECT o.story_id FROM articles o JOIN sources s ON s.source_id = o.source_id "
+                "                 WHERE s.is_wire_agency)"
+            )
+            self.con.execute("DELETE FROM stories")
+            self.con.execute(
+                "INSERT INTO stories "
+                "SELECT story_id, arg_min(article_id, coalesce(published_at, first_seen_at)), "
+                "       arg_min(title, coalesce(published_at, first_seen_at)), min(published_at), "
+                "       count(*), count(DISTINCT source_id) "
+                "FROM articles GROUP BY story_id"
+            )
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self.con)
+
+
+class _Transaction:
+    """A short explicit transaction: committed on success, rolled back on any error."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+
+    def __enter__(self) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        self.con.execute("ROLLBACK" if exc_type else "COMMIT")
