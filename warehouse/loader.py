@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import duckdb
-
 from sorot.crawlers.sources import Source
 from sorot.pipeline.dedupe.stories import StoryIndex, minhash_of, signature_from_bytes, signature_to_bytes
 from sorot.pipeline.process import ProcessedArticle
@@ -128,6 +127,14 @@ class WarehouseLoader:
         return self._index, self._hashes
 
     def _load_batch(self, batch: list[ProcessedArticle], run_id: str | None, stats: LoadStats) -> None:
+        try:
+            self._insert_batch(batch, run_id, stats)
+        except Exception:
+            # the transaction rolled back: forget what the in-memory index learnt from this batch
+            self._index = self._hashes = None
+            raise
+
+    def _insert_batch(self, batch: list[ProcessedArticle], run_id: str | None, stats: LoadStats) -> None:
         index, hashes = self._story_index()
         now = datetime.now(UTC)
         with self._transaction():
