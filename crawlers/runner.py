@@ -28,6 +28,31 @@ class CrawlFailedError(RuntimeError):
     """The crawling process ended abnormally; what it archived before is still on disk."""
 
 
+def crawl_command(
+    *,
+    run_id: str,
+    source_keys: Sequence[str],
+    archive_dir: Path,
+    state_path: Path,
+    log_path: Path,
+    feeds: Mapping[str, Sequence[str]] | None = None,
+    host_overrides: Mapping[str, str] | None = None,
+    settings: Mapping[str, object] | None = None,
+) -> list[str]:
+    """The command line of the crawling child process."""
+    return [
+        sys.executable, "-m", "sorot.crawlers.runner",
+        "--run-id", run_id,
+        "--sources", ",".join(source_keys),
+        "--archive-dir", str(archive_dir),
+        "--state", str(state_path),
+        "--log-file", str(log_path),
+        "--feeds", json.dumps({key: list(urls) for key, urls in (feeds or {}).items()}),
+        "--host-overrides", json.dumps(dict(host_overrides or {})),
+        "--settings", json.dumps(dict(settings or {})),
+    ]
+
+
 def run_crawl(
     *,
     run_id: str,
@@ -43,17 +68,9 @@ def run_crawl(
     """Crawl the given sources in a child process; blocks until it finishes."""
     archive_dir.mkdir(parents=True, exist_ok=True)
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    command = [
-        sys.executable, "-m", "sorot.crawlers.runner",
-        "--run-id", run_id,
-        "--sources", ",".join(source_keys),
-        "--archive-dir", str(archive_dir),
-        "--state", str(state_path),
-        "--log-file", str(log_path),
-        "--feeds", json.dumps(dict(feeds or {})),
-        "--host-overrides", json.dumps(dict(host_overrides or {})),
-        "--settings", json.dumps(dict(settings or {})),
-    ]
+    command = crawl_command(run_id=run_id, source_keys=source_keys, archive_dir=archive_dir,
+                            state_path=state_path, log_path=log_path, feeds=feeds,
+                            host_overrides=host_overrides, settings=settings)
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as child:
         assert child.stdout is not None
         for line in child.stdout:

@@ -39,6 +39,13 @@ TELNETCONSOLE_ENABLED = False
 REDIRECT_MAX_TIMES = 5
 
 ITEM_PIPELINES = {"sorot.crawlers.item_pipelines.ArchivePipeline": 300}
+#: after RetryMiddleware (550) in the response path, so it sees 429/503 first
+DOWNLOADER_MIDDLEWARES = {"sorot.crawlers.middlewares.retry_after.RetryAfterMiddleware": 560}
+EXTENSIONS = {"sorot.crawlers.extensions.crawl_delay.CrawlDelayExtension": 500}
+#: give up on a request whose site asks (Retry-After) for a longer wait than this, in seconds
+SOROT_RETRY_AFTER_MAX = 300.0
+#: wait this long after a 429 without Retry-After
+SOROT_BACKOFF_DEFAULT = 30.0
 
 LOG_LEVEL = "WARNING"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -113,7 +113,7 @@ def test_second_run_adds_nothing_and_reproduces_report_and_digest(demo_runs, db)
 
 
 def test_demo_prints_progress_and_the_paths(demo_runs):
-    data_dir, first, _, _, _ = demo_runs
+    _, first, _, _, _ = demo_runs
     assert "[crawl]" in first.stdout and "[process]" in first.stdout
     for name in ("warehouse.duckdb", "warehouse-published.duckdb", ".html", ".eml"):
         assert name in first.stdout

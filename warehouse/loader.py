@@ -59,14 +59,14 @@ class WarehouseLoader:
     def upsert_sources(self, sources: Iterable[Source]) -> None:
         rows = [(s.key, s.name, s.outlet_type, s.region, s.homepage, s.timezone, s.language, s.is_wire_agency)
                 for s in sources]
-        with self._transaction():
-            self.con.executemany(
-                "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows
-            )
+        self._insert_many("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     # -- runs and fetch log ---------------------------------------------------------------------------
     def start_run(self, run_id: str, started_at: datetime, source_keys: Sequence[str]) -> None:
+        """Open a run's record; a run loaded again after a crash starts its fetch log afresh."""
         with self._transaction():
+            self.con.execute("DELETE FROM fetched_pages WHERE run_id = ?", [run_id])
+            self.con.execute("DELETE FROM crawl_runs WHERE run_id = ?", [run_id])
             self.con.execute(
                 "INSERT INTO crawl_runs (run_id, started_at, sources, status) VALUES (?, ?, ?, 'running')",
                 [run_id, started_at, list(source_keys)],
@@ -88,15 +88,13 @@ class WarehouseLoader:
              None, None, None, e.get("kind", ""), e.get("reason") or None)
             for e in events if e.get("kind") != "archived"
         ]
-        with self._transaction():
-            self.con.executemany("INSERT INTO fetched_pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self._insert_many("INSERT INTO fetched_pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         return len(rows)
 
     def record_outcomes(self, run_id: str, outcomes: Iterable[PageOutcome]) -> None:
         rows = [(run_id, o.url, o.canonical_url, o.source_id, o.fetched_at or None, "article", o.http_status,
                  o.archive_file, o.archive_offset, o.outcome, o.reason) for o in outcomes]
-        with self._transaction():
-            self.con.executemany("INSERT INTO fetched_pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self._insert_many("INSERT INTO fetched_pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     # -- articles -------------------------------------------------------------------------------------
     def load(self, articles: Iterable[ProcessedArticle], run_id: str | None = None) -> LoadStats:
@@ -208,6 +206,13 @@ class WarehouseLoader:
                 "       count(*), count(DISTINCT source_id) "
                 "FROM articles GROUP BY story_id"
             )
+
+    def _insert_many(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        """One short transaction for a list of rows (DuckDB refuses an empty executemany)."""
+        if not rows:
+            return
+        with self._transaction():
+            self.con.executemany(sql, rows)
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self.con)

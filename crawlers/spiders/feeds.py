@@ -79,6 +79,9 @@ class FeedSpider(scrapy.Spider):
                 errback=self.article_failed,
                 cb_kwargs={"source_key": source_key, "canonical_url": canonical,
                            "feed_title": title, "feed_date": date, "feed_url": response.url},
+                # duplicates are already excluded above; the scheduler's filter would silently drop the
+                # repeated hop of a redirect loop, which must instead end in a recorded error
+                dont_filter=True,
             )
 
     def parse_article(self, response: Response, source_key: str, canonical_url: str,
@@ -105,9 +108,12 @@ class FeedSpider(scrapy.Spider):
 
     def article_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
-        kind = "skipped" if failure.check(IgnoreRequest) and not failure.check(HttpError) else "fetch_error"
-        yield CrawlEvent(kind, request.url, request.cb_kwargs.get("source_key"),
-                         reason=_failure_reason(failure), at=_now())
+        reason = _failure_reason(failure)
+        kind = "skipped" if reason == ROBOTS_REASON else "fetch_error"
+        yield CrawlEvent(kind, request.url, request.cb_kwargs.get("source_key"), reason=reason, at=_now())
+
+
+ROBOTS_REASON = "forbidden by robots.txt"
 
 
 def _failure_reason(failure: Failure) -> str:
@@ -115,7 +121,7 @@ def _failure_reason(failure: Failure) -> str:
         return f"HTTP {failure.value.response.status}"
     if failure.check(IgnoreRequest):
         message = str(failure.value) or "request ignored"
-        return "forbidden by robots.txt" if "robots" in message.lower() else message
+        return ROBOTS_REASON if "robots" in message.lower() else message
     return f"{failure.type.__name__}: {failure.getErrorMessage()}"
 
 

@@ -19,13 +19,15 @@ SHINGLE_WORDS = 5
 NUM_PERM = 128
 SIMILARITY_THRESHOLD = 0.5
 _SEED = 20240904
+#: datasketch's permutation scheme; stored signatures are only comparable within one scheme
+_SCHEME = "affine32"
 
 
 def minhash_of(text: str) -> MinHash:
     tokens = words(text)
     size = min(SHINGLE_WORDS, max(1, len(tokens)))
     shingles = {" ".join(tokens[i : i + size]) for i in range(max(1, len(tokens) - size + 1))}
-    signature = MinHash(num_perm=NUM_PERM, seed=_SEED)
+    signature = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
     signature.update_batch([s.encode("utf-8") for s in shingles])
     return signature
 
@@ -35,7 +37,8 @@ def signature_to_bytes(signature: MinHash) -> bytes:
 
 
 def signature_from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=_SEED, hashvalues=np.frombuffer(data, dtype=np.uint64).copy())
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME,
+                   hashvalues=np.frombuffer(data, dtype=np.uint64).copy())
 
 
 @dataclass(frozen=True)

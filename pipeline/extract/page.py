@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-from html import escape
 from dataclasses import dataclass, field
+from html import escape
 
+import charset_normalizer
 import trafilatura
 from lxml import etree, html
-from w3lib.encoding import html_to_unicode
-
 from sorot.crawlers.sources import ParserSpec, Source
+from w3lib.encoding import html_to_unicode
 
 from ..normalise.bylines import Byline, parse_antara_footer
 
@@ -54,8 +54,23 @@ def decode_page(body: bytes | str, content_type: str | None = None) -> str:
         raise NotAnArticleError("the page is empty")
     if b"\x00" in body[:2048] or not _MIN_HTML_SIGNS.search(body[:65536]):
         raise NotAnArticleError("the page is not HTML")
-    _, text = html_to_unicode(content_type, body)
+    _, text = html_to_unicode(content_type, body, auto_detect_fun=_guess_encoding)
     return text
+
+
+def _guess_encoding(body: bytes) -> str:
+    """Encoding of a page that declares none: UTF-8 when it decodes cleanly, else a detector's best guess.
+
+    Older Indonesian sites serve windows-1252 pages without a charset; reading them as UTF-8 would turn
+    every curly quote and accented letter into a replacement character.
+    """
+    try:
+        body.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(body[:200_000]).best()
+    return best.encoding if best is not None else "cp1252"
 
 
 def extract_page(body: bytes | str, url: str, source: Source | None, content_type: str | None = None
@@ -143,7 +158,8 @@ def _template_fields(tree: html.HtmlElement, spec: ParserSpec | None) -> dict:
         items = [item for item in items if item and item.lower() not in ("beranda", "home")]
         found["section"] = items[-1] if items else None
     if spec.tags_selector:
-        found["tags"] = [t for t in (" ".join(e.text_content().split()) for e in tree.cssselect(spec.tags_selector)) if t]
+        tags = (" ".join(e.text_content().split()) for e in tree.cssselect(spec.tags_selector))
+        found["tags"] = [tag for tag in tags if tag]
     if spec.footer_format == "antara" and spec.footer_selector:
         byline = _antara_byline(tree, spec.footer_selector)
         if byline is not None:
@@ -233,8 +249,8 @@ def _merge_json_ld(meta: dict, script: str) -> None:
     except (json.JSONDecodeError, ValueError):
         return
     for node in data if isinstance(data, list) else [data]:
-        if not isinstance(node, dict) or "NewsArticle" not in str(node.get("@type", "")) and \
-                "Article" not in str(node.get("@type", "")):
+        if not isinstance(node, dict) or ("NewsArticle" not in str(node.get("@type", "")) and \
+                "Article" not in str(node.get("@type", ""))):
             continue
         meta["title"] = meta["title"] or node.get("headline")
         meta["published"] = meta["published"] or node.get("datePublished")

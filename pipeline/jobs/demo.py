@@ -24,7 +24,7 @@ from sorot.warehouse.reports.weekly import write_weekly_report
 
 from ..config import Config
 from ..process import ArticleProcessor
-from .ingest import IngestSummary, ingest
+from .ingest import IngestSummary, ingest_pending
 
 DEMO_SOURCES = ("antara-kalteng", "detik")
 DEMO_SENDER = "Sorot <sorot@localhost>"
@@ -72,11 +72,10 @@ def run_demo(config: Config, *, port: int = 0, on_progress: Callable[[str], None
                 on_progress=on_progress,
             )
         on_progress("[process] extracting, de-duplicating and tagging the archived pages")
-        summary = ingest(
-            paths=paths, run_id=run_id, started_at=run_started, sources=sources,
-            archive_path=crawl.archive_path, events_path=crawl.events_path,
-            processor=ArticleProcessor(), on_progress=on_progress,
-        )
+        # loads this run, and any earlier run whose load never finished (a killed demo loses nothing)
+        summaries = ingest_pending(paths=paths, sources=sources, processor=ArticleProcessor(),
+                                   started={run_id: run_started}, on_progress=on_progress)
+        summary = next(s for s in summaries if s.run_id == crawl.run_id)
     on_progress(f"[load] {summary.load.new_articles} new articles stored, published {summary.published}")
 
     reader = connect_reader(paths.published)

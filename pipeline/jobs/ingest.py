@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sorot.crawlers.sources import Source
@@ -44,6 +44,47 @@ def read_events(path: Path) -> list[dict]:
     return events
 
 
+def runs_to_load(paths: Paths) -> list[str]:
+    """Run ids whose archive was never completely loaded (the current run, and any run killed before loading).
+
+    Loading is idempotent (articles are keyed by canonical URL), so a run that died half-way through its
+    load is simply loaded again: nothing fetched is ever lost.
+    """
+    archived = sorted(p.name.removesuffix(".warc.gz") for p in paths.archive_dir.glob("*.warc.gz"))
+    if not archived:
+        return []
+    loaded: set[str] = set()
+    if paths.warehouse.exists():
+        con = connect_writer(paths.warehouse)
+        try:
+            loaded = {row[0] for row in con.execute(
+                "SELECT run_id FROM crawl_runs WHERE status IN ('ok', 'ok_with_errors')").fetchall()}
+        finally:
+            con.close()
+    return [run_id for run_id in archived if run_id not in loaded]
+
+
+def ingest_pending(
+    *,
+    paths: Paths,
+    sources: Sequence[Source],
+    processor: ArticleProcessor,
+    started: dict[str, datetime] | None = None,
+    on_progress: Callable[[str], None] = print,
+) -> list[IngestSummary]:
+    """Load every archived run not yet loaded, oldest first; the caller holds the writer lock."""
+    summaries = []
+    for run_id in runs_to_load(paths):
+        archive_path = paths.archive_dir / f"{run_id}.warc.gz"
+        started_at = (started or {}).get(run_id) or datetime.fromtimestamp(archive_path.stat().st_mtime, UTC)
+        summaries.append(ingest(
+            paths=paths, run_id=run_id, started_at=started_at, sources=sources, archive_path=archive_path,
+            events_path=paths.archive_dir / f"{run_id}.events.jsonl", processor=processor,
+            on_progress=on_progress,
+        ))
+    return summaries
+
+
 def ingest(
     *,
     paths: Paths,
@@ -55,7 +96,7 @@ def ingest(
     processor: ArticleProcessor,
     on_progress: Callable[[str], None] = print,
 ) -> IngestSummary:
-    """Load one crawl run; the caller holds the writer lock."""
+    """Load one crawl run (again, if an earlier load died); the caller holds the writer lock."""
     summary = IngestSummary(run_id=run_id)
     events = read_events(events_path)
     summary.feed_errors = [f"{e['url']}: {e.get('reason', '')}" for e in events

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -22,22 +23,27 @@ class LocalSite:
     def __init__(self, routes: dict[str, Reply | Callable[[], Reply]]) -> None:
         self.routes = routes
         self.requests: list[tuple[str, str]] = []  # (Host header, path)
+        self.times: list[tuple[float, str]] = []  # (monotonic time, path)
         site = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            def do_GET(self) -> None:
                 site.requests.append((self.headers.get("Host", ""), self.path))
+                site.times.append((time.monotonic(), self.path))
                 route = site.routes.get(self.path)
                 reply = route() if callable(route) else route
                 if reply is None:
                     reply = Reply(404, b"<html><body>Tidak ditemukan</body></html>")
-                self.send_response(reply.status)
-                self.send_header("Content-Type", reply.content_type)
-                self.send_header("Content-Length", str(len(reply.body)))
-                for name, value in reply.headers:
-                    self.send_header(name, value)
-                self.end_headers()
-                self.wfile.write(reply.body)
+                try:
+                    self.send_response(reply.status)
+                    self.send_header("Content-Type", reply.content_type)
+                    self.send_header("Content-Length", str(len(reply.body)))
+                    for name, value in reply.headers:
+                        self.send_header(name, value)
+                    self.end_headers()
+                    self.wfile.write(reply.body)
+                except (BrokenPipeError, ConnectionResetError):
+                    return  # the client gave up (timeouts, size limits): expected in these tests
 
             def log_message(self, *args: object) -> None:
                 return
