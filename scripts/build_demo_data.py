@@ -1,16 +1,21 @@
 """Build the bundled demo news network's data: `demo/data/articles.jsonl`.
 
 A maintainer tool, run by hand when the selection changes; the product only reads the committed output.
-It picks ANTARA (IndoSum) and detik rows from the shared corpus with a fixed seed, adds the project's seed
-article (an ANTARA Kalteng story as a reader captured it), and invents the few things the replica needs
-that the corpus lacks (Kalteng-style ids, times of day, bylines, syndicated copies). Everything invented
-is listed in `demo/data/ATTRIBUTION.md`.
+It picks ANTARA (IndoSum), detik and CNN Indonesia (IndoSum) rows from the shared corpus with fixed seeds,
+adds the project's seed article (an ANTARA Kalteng story as a reader captured it), and invents the few
+things the replica needs that the corpus lacks (Kalteng-style ids, times of day, bylines, syndicated
+copies). Everything invented is listed in `demo/data/ATTRIBUTION.md`.
+
+The team's hand labels (`models/data/annotations/annotator-*.jsonl`, committed in this repository) decide
+which CNN Indonesia and extra detik rows are on topic: the keyword screen alone flags too much (war
+reports, video games) for an outlet where the demo needs genuinely on-topic stories.
 
 The evaluation holdout (`holdout-ids.txt`) is read and asserted out of the output: the demo data must
 never be selected from, or leak, articles kept for the classifier's independent evaluation.
 
 Usage (from the repository root):
-    python scripts/build_demo_data.py [ARTICLES_JSONL] [--holdout PATH] [--seed-capture PATH] [--out PATH]
+    python scripts/build_demo_data.py [ARTICLES_JSONL] [--holdout PATH] [--seed-capture PATH]
+                                      [--annotations DIR] [--out PATH]
 """
 
 from __future__ import annotations
@@ -32,14 +37,21 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_ARTICLES = REPO_ROOT / ".." / "shared" / "corpus" / "articles.jsonl"
 DEFAULT_SEED_CAPTURE = REPO_ROOT / ".." / "shared" / "seeds" / "antara-kalteng-palangka-raya.txt"
 DEFAULT_OUT = REPO_ROOT / "demo" / "data" / "articles.jsonl"
+DEFAULT_ANNOTATIONS = REPO_ROOT / "models" / "data" / "annotations"
 
 RANDOM_SEED = 20240904  # the seed article's publication date; any fixed value keeps the build reproducible
 ANTARA_TARGET = 120  # ANTARA rows, seed excluded
 DETIK_TARGET = 170  # detik rows, syndicated copies excluded
+CNN_TARGET = 70  # CNN Indonesia rows, syndicated copies excluded
+# CNN rows were added after the ANTARA and detik ones: their own generator keeps the older rows unchanged.
+CNN_RANDOM_SEED = f"{RANDOM_SEED}:cnn-indonesia"
+ON_TOPIC_LABELS = frozenset({"kekerasan", "gender"})  # the taxonomy's two top-level topics
 WIB = timezone(timedelta(hours=7))
 
 KALTENG_HOST = "kalteng.antaranews.com"
 SYNDICATION_HOST = "news.detik.com"
+CNN_HOST = "www.cnnindonesia.com"
+SITE_ORDER = {"antara-kalteng": 0, "detik": 1, "cnn-indonesia": 2}  # row order in articles.jsonl
 
 # --------------------------------------------------------------------------------------------------------
 # The keyword screen. Topic terms count anywhere in an article; terms that only name people (women,
@@ -123,6 +135,23 @@ DETIK_CHANNELS = {
     "inet.detik.com": "detikInet", "health.detik.com": "detikHealth",
 }
 
+# CNN Indonesia: sections are the first URL path segment; the real site's channel number follows the
+# timestamp in article ids ("/nasional/20171020123456-20-249999/..."), used for invented copies' URLs.
+CNN_SECTIONS = {
+    "nasional": "Nasional", "internasional": "Internasional", "ekonomi": "Ekonomi", "olahraga": "Olahraga",
+    "teknologi": "Teknologi", "hiburan": "Hiburan", "gaya-hidup": "Gaya Hidup", "politik": "Politik",
+}
+CNN_CHANNEL_IDS = {"nasional": 20, "internasional": 106}
+# "/<section>/<14-digit timestamp>-<channel>-<id>/<slug>": the only form the replica re-hosts (two IndoSum
+# rows nest a second section, one "CNN" row is a detik URL).
+CNN_ARTICLE_PATH = re.compile(r"/(?P<section>[a-z-]+)/(?P<stamp>\d{14})-\d+-\d+/(?P<slug>[a-z0-9-]+)/?")
+# Fictional bylines (ATTRIBUTION.md); "Tim CNN Indonesia" twice, so about a third of stories carry it.
+CNN_AUTHORS = (
+    "Tim CNN Indonesia", "Tim CNN Indonesia", "Anisa Putri Maharani", "Galih Prasetyo Nugroho",
+    "Rizky Aditya Pane", "Theresia Wulan Sari",
+)
+CNN_CAPTION = "Ilustrasi. (CNN Indonesia/Dokumentasi)"
+
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -150,6 +179,16 @@ SYNDICATED_TOPICAL: tuple[tuple[str, str | None, str | None], ...] = (
 )
 SYNDICATED_UNRELATED = 2
 
+# Syndicated copies on the CNN replica: original id -> (headline, light edit, section). Only stories that
+# detik also carries, so that each is reported by three outlets; never the seed, whose story the
+# end-to-end test expects on exactly two outlets. Each copy gets an edit other than its detik twin's.
+CNN_SYNDICATED: tuple[tuple[str, str, str, str], ...] = (
+    ("1ed689511674", "Candi Borobudur bermandi cahaya oranye untuk kampanye antikekerasan", "drop_last",
+     "nasional"),
+    ("3a00a5a78cf2", "Arab Saudi izinkan perempuan masuk stadion mulai tahun depan", "reword", "internasional"),
+    ("384a89cf81c2", "P2TP2A Sukabumi cari anak korban prostitusi sejenis di Bogor", "drop_middle", "nasional"),
+)
+
 
 # --------------------------------------------------------------------------------------------------------
 # Small text helpers
@@ -167,6 +206,17 @@ def short_id(url: str) -> str:
 def date_text(dt: datetime) -> str:
     """ANTARA's visible date, e.g. 'Rabu, 4 September 2024 15:30 WIB'."""
     return f"{DAYS[dt.weekday()]}, {dt.day} {MONTHS[dt.month - 1]} {dt.year} {dt:%H:%M} WIB"
+
+
+def cnn_date_text(dt: datetime) -> str:
+    """CNN Indonesia's visible date, day first and numeric: 'Jumat, 20/10/2017 12:34 WIB'."""
+    return f"{DAYS[dt.weekday()]}, {dt:%d/%m/%Y %H:%M} WIB"
+
+
+def day_time(row_id: str, day: str) -> datetime:
+    """An invented, deterministic time of day (06:00-21:59 WIB) for a corpus row that gives a date only."""
+    minutes = 6 * 60 + stable_int(row_id, "time") % (16 * 60)
+    return datetime.fromisoformat(day).replace(tzinfo=WIB) + timedelta(minutes=minutes)
 
 
 def parse_detik_date(text: str) -> datetime:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from . import antara, detik
+from . import antara, cnn_indonesia, detik
 from .model import ParserSpec, Source
 
 __all__ = ["ParserSpec", "Source", "UnknownSourceError", "all_sources", "get_source", "source_for_url"]
 
-_REGISTRY: dict[str, Source] = {s.key: s for module in (antara, detik) for s in module.SOURCES}
+_REGISTRY: dict[str, Source] = {s.key: s for module in (antara, detik, cnn_indonesia) for s in module.SOURCES}
 
 
 class UnknownSourceError(KeyError):

@@ -37,6 +37,8 @@ class ParserSpec:
     drop_paragraph_patterns: tuple[str, ...] = ()
     #: text removed from the start of the first paragraph (e.g. "KOMPAS.com -")
     strip_prefix_patterns: tuple[str, ...] = ()
+    #: text removed from the end of the last paragraph (an editors' initials trailer glued to it)
+    strip_suffix_patterns: tuple[str, ...] = ()
     #: suffixes removed from titles (" - ANTARA News")
     title_suffixes: tuple[str, ...] = ()
     #: name of a byline footer format understood by the pipeline ("antara"), read before it is dropped
@@ -53,6 +55,10 @@ class ParserSpec:
     @cached_property
     def strip_prefix_res(self) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p, re.IGNORECASE) for p in self.strip_prefix_patterns)
+
+    @cached_property
+    def strip_suffix_res(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p) for p in self.strip_suffix_patterns)
 
 
 @dataclass(frozen=True)

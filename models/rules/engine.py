@@ -7,6 +7,9 @@ articles, though, and that can be known cheaply: every pattern contains literal 
 parsed regex; per article it tokenises the text once, looks every distinct token up in a memo of "which needles
 does this token contain", and runs only the rules whose needles are all present. The regex stays the single
 source of truth, so a rule can never be skipped on an article where it would have matched.
+
+Patterns run on an ASCII-lower-cased copy of each field (same length, so offsets hold; about 40% faster than
+IGNORECASE), and "Baca juga" lines are blanked with spaces rather than removed, for the same reason.
 """
 
 from __future__ import annotations

@@ -83,9 +83,7 @@ class ContextGuard:
         self._cues = {cue.id: cue for cue in cues}
         self.table = RuleTable([Rule(cue.id, cue.pattern, 0.0, negatable=False) for cue in cues])
 
-    def scan(
-        self, present: frozenset[str], subjects: Mapping[str, str], lowered: Mapping[str, str]
-    ) -> ArticleContext:
+    def scan(self, present: frozenset[str], subjects: Mapping[str, str], lowered: Mapping[str, str]) -> ArticleContext:
         """Find the cues of an article (``lowered`` holds the lower-cased ``subjects``, same offsets)."""
         hits: dict[str, list[_CueHit]] = {}
         for compiled in self.table.candidates(present):

@@ -6,8 +6,9 @@ compiles these tables; the tagger (``tagger.py``) decides from the weighted matc
 the tagger's output, so bump ``RULES_VERSION`` with it.
 
 How patterns are written:
-- Case-insensitive, matched on the raw title and text; the engine adds word boundaries around every pattern,
-  so a pattern is written as the phrase itself (``dianiaya``, not ``\\bdianiaya\\b``).
+- In lower case: they run on the lower-cased title and text (guards run on the original, case-insensitively).
+  The engine adds word boundaries around every pattern and accepts the enclitic "-nya" at its end, so a pattern
+  is written as the phrase itself (``dianiaya`` also finds "Dianiaya" and "dianiayanya").
 - Indonesian morphology is spelt out rather than stemmed: ``dianiaya|menganiaya|penganiayaan|aniaya``. Common
   stemmers over-strip (kekerasan -> keras, pelaku -> laku), and spelt-out forms keep the evidence readable.
 - Gaps between words are explicit closed lists (``_FILL``), never ``.*``: a victim noun counts only when it is
@@ -19,7 +20,8 @@ Weights (``STRONG``/``MEDIUM``/``WEAK``) say how much one match says that the la
 - MEDIUM (0.6): usually relevant but also used loosely (dipukul, intimidasi, Unit PPA in a crime report).
   Needs a second cue.
 - WEAK (0.3): generic words (kekerasan alone, perempuan dan anak) that only add up.
-The thresholds and position factors that turn these into decisions live in ``scoring.py``.
+Weights in between (0.4, 0.5, 0.8, 0.9) place a rule nearer one of these. The thresholds and position
+factors that turn weights into decisions live in ``scoring.py``.
 
 Guards:
 - ``unless_before`` / ``unless_after``: a regex tested on the few words just before / after the match; if it
@@ -27,7 +29,8 @@ Guards:
 - ``outside``: names of ``MASKS``; a match inside a masked span is not evidence (``Dinas Pemberdayaan
   Perempuan dan Perlindungan Anak`` is an agency's name, not women's empowerment; ``dijerat Pasal 81 UU
   Perlindungan Anak`` is a charge, not child-protection policy).
-- ``negatable``: whether the shared negation guard (``NEGATION_BEFORE`` / ``NEGATION_AFTER``) applies.
+- ``negatable``: whether the shared negation guard (``NEGATION_BEFORE`` / ``NEGATION_AFTER``) applies; it also
+  treats a word in scare quotes ("Real Madrid 'Dihajar' Barcelona") as figurative.
 - Every rule of the `kekerasan` family (its subtypes and the victim flags too) is also subject to the
   out-of-scope context guards in ``CONTEXT_CUES`` (armed conflict, terrorism, clashes between groups, police
   against protesters, animals, fiction, sport) and to ``PAST_RECORD_BEFORE``.
@@ -89,20 +92,29 @@ def _alt(*parts: str) -> str:
 
 _NYA = r"(?:nya)?"
 
+# A place after a noun ("di Lampung Tengah", "warga Desa Sukamaju").
+_PLACE = (
+    r"(?:di|dari|asal|warga)\s+(?:kabupaten\s+|kota\s+|kecamatan\s+|desa\s+|kampung\s+)?[a-z]+"
+    r"(?:\s+(?:tengah|utara|selatan|barat|timur|raya|baru|lama|besar|kidul|lor|wetan|kulon))?"
+)
+
 # Short, closed filler between a victim noun and the act ("siswi berusia 13 tahun itu dicabuli").
 _FILL = (
     r"(?:(?:yang masih|yang|itu|tersebut|malang|muda|belia|hamil|kecil|kandung|tiri|sendiri|kini|telah|sempat"
     r"|diduga|juga|pun|masih|seorang|berusia \d+ tahun|berumur \d+ tahun|usia \d+ tahun|\d+ tahun"
     r"|berinisial [a-z.]+|inisial [a-z.]+|\(\d+\)|\([a-z]{2,5}\)|[a-z]{1,4}\s*\(\d+\)|babak belur|tak berdaya|tewas"
-    r"|(?:di|dari|asal|warga)\s+(?:kabupaten\s+|kota\s+|kecamatan\s+|desa\s+|kampung\s+)?[a-z]+"
-    r"|(?:penjaga|pedagang|pemilik|karyawan|pegawai|pekerja|buruh|guru|pemandu|penjual|pengemudi|sopir|petugas)"
+    r"|"
+    + _PLACE
+    + r"|(?:penjaga|pedagang|pemilik|karyawan|pegawai|pekerja|buruh|guru|pemandu|penjual|pengemudi|sopir|petugas)"
     r"\s+[a-z]+|perempuan|laki-laki|cilik|kelas\s+\w+|sd|smp|sma|smk|mi|mts|paud|tk|sekolah\s+dasar"
     r"|sekolah\s+menengah\s+(?:pertama|atas|kejuruan))[\s,]+)"
 )
 _FILL_UP_TO_4 = _FILL + "{0,4}"
 
 # Filler between a perpetrator and the act ("ayah tiri yang tega mencabuli").
-_PERP_FILL = r"(?:(?:yang|itu|tersebut|tega|nekat|diduga|bejat|sendiri|kandung|tiri|sang|juga|kini)\s+){0,3}"
+_PERP_FILL = (
+    r"(?:(?:yang|itu|tersebut|tega|nekat|diduga|bejat|sendiri|kandung|tiri|sang|juga|kini|" + _PLACE + r")\s+){0,3}"
+)
 
 # Acts done to a victim, passive voice ("dianiaya", "dicabuli").
 _PASSIVE = _alt(
@@ -154,7 +166,6 @@ _ACTIVE = _alt(
     "menganiaya",
     "aniaya",
     "menghajar",
-    "hajar",
     "memukuli",
     "memukul",
     "menendang",
@@ -356,27 +367,30 @@ _KIN = (
 )
 
 # Perpetrators of femicide by the taxonomy's definition: partners, former partners, family, household.
-_KIN_FEMICIDE = _alt(
-    "mantan suami",
-    "mantan pacar",
-    "mantan kekasih",
-    "suami",
-    "pacar",
-    "kekasih",
-    "selingkuhan",
-    "teman kencan",
-    "ayah tiri",
-    "ayah kandung",
-    "ayah",
-    "bapak",
-    "anak kandung",
-    "anak",
-    "menantu",
-    "kakak",
-    "adik",
-    "paman",
-    "majikan",
-) + _NYA
+_KIN_FEMICIDE = (
+    _alt(
+        "mantan suami",
+        "mantan pacar",
+        "mantan kekasih",
+        "suami",
+        "pacar",
+        "kekasih",
+        "selingkuhan",
+        "teman kencan",
+        "ayah tiri",
+        "ayah kandung",
+        "ayah",
+        "bapak",
+        "anak kandung",
+        "anak",
+        "menantu",
+        "kakak",
+        "adik",
+        "paman",
+        "majikan",
+    )
+    + _NYA
+)
 
 _FEMALE_FEMICIDE_VICTIM = (
     _alt(
@@ -429,17 +443,12 @@ _NOT_SEXUAL_HARASSMENT = (
     r"|hukum|pengadilan|institusi|lembaga|martabat\s+bangsa|kedaulatan|presiden)"
 )
 # Nature and resources: their "eksploitasi" is mining, not a person being exploited.
-_NATURE_BEFORE = (
+_NATURE = (
     r"(?:hutan|alam|tambang|sumber\s+daya(?:\s+alam)?|lahan|laut|pasir|nikel|batu\s*bara|mineral|migas|minyak"
-    r"|gas|emas|air\s+tanah|kawasan|pulau|sda)\s+(?:\w+\s+){0,2}"
+    r"|gas|emas|air\s+tanah|kawasan|pulau|sda)"
 )
+# Land and property can be "ditelantarkan" (left idle) too.
 _LAND_AFTER = r"\s*(?:lahan|tanah|aset|gedung|bangunan|proyek|hewan|kebun|sawah|pasien\s+covid)"
-
-# A legal charge or a penalty: words in it are not the article's subject ("diancam hukuman 15 tahun").
-_PENALTY_AFTER = (
-    r"\s*(?:dengan\s+)?(?:pidana|hukuman|penjara|pasal|sanksi|denda|kurungan|maksimal|minimal|paling|\d|lima|"
-    r"sepuluh|seumur|mati|undang|uu)"
-)
 
 # ---------------------------------------------------------------------------------------------------------
 # Masks: spans whose words are names or charges, not the subject (see Rule.outside)
@@ -470,7 +479,9 @@ NEGATION_BEFORE = (
     r"\s+(?:(?:telah|pernah|melakukan|adanya|ada|tudingan|tuduhan|isu|kabar|dugaan|terjadi|bahwa|terlibat|soal"
     r"|tindak|tindakan|aksi|kasus|dia|ia|pihaknya|kliennya|anaknya)\s+){0,3})"
 )
-NEGATION_AFTER = r"\s*(?:itu\s+|tersebut\s+|ini\s+)?(?:tidak\s+benar|hoaks|hoax|bohong|tidak\s+terbukti|palsu)"
+NEGATION_AFTER = (
+    r"\s*(?:[a-z]+\s+){0,2}?(?:itu\s+|tersebut\s+|ini\s+)?(?:tidak\s+benar|hoaks|hoax|bohong|tidak\s+terbukti|palsu)"
+)
 
 # "mantan napi kasus pembunuhan" is a person's record, not the article's violence.
 PAST_RECORD_BEFORE = (
@@ -700,7 +711,8 @@ _FISIK: tuple[Rule, ...] = (
     _R("kekerasan_fisik/kekerasan_fisik", r"kekerasan\s+fisik", STRONG),
     _R("kekerasan_fisik/penganiayaan", r"penganiayaan|dianiaya|menganiaya|aniaya", STRONG),
     _R("kekerasan_fisik/pengeroyokan", r"pengeroyokan|dikeroyok|mengeroyok|keroyok", STRONG),
-    _R("kekerasan_fisik/dihajar", r"dihajar|menghajar", 0.8),
+    _R("kekerasan_fisik/dihajar", r"dihajar", MEDIUM),
+    _R("kekerasan_fisik/menghajar", r"menghajar", 0.4),
     _R(
         "kekerasan_fisik/pembunuhan",
         r"pembunuhan|menghabisi\s+nyawa|dihabisi",
@@ -708,6 +720,13 @@ _FISIK: tuple[Rule, ...] = (
         unless_before=r"(?:ancam|mengancam|diancam|ancaman|ancamannya)\s+(?:akan\s+)?(?:melakukan\s+)?",
     ),
     _R("kekerasan_fisik/dibunuh", r"dibunuh|terbunuh", 0.8),
+    _R(
+        "kekerasan_fisik/pembunuh",
+        r"pembunuh",
+        MEDIUM,
+        unless_before=r"(?:si|sang|mesin|raksasa)\s+",
+        unless_after=r"\s*(?:bayaran\s+)?(?:waktu|kuman|bakteri|virus|rumput|gulma|hama|nyamuk|senyap)",
+    ),
     _R(
         "kekerasan_fisik/membunuh",
         r"membunuh|bunuh",
@@ -728,7 +747,7 @@ _FISIK: tuple[Rule, ...] = (
     _R("kekerasan_fisik/pencekikan", r"dicekik|mencekik", 0.8),
     _R(
         "kekerasan_fisik/pemukulan",
-        r"pemukulan|dipukuli|dipukul|memukuli|memukul",
+        r"pemukulan|dipukuli|dipukul|memukuli|memukul|pukuli",
         MEDIUM,
         unless_after=r"\s*(?:mundur|rata|gong|bedug|beduk|kentongan|drum|bola|kok|shuttlecock|palu)",
     ),
@@ -822,6 +841,7 @@ _SEKSUAL: tuple[Rule, ...] = (
     ),
     _R("kekerasan_seksual/eksploitasi_seksual", r"eksploitasi\s+seksual|pornografi\s+anak", STRONG),
     _R("kekerasan_seksual/prostitusi_anak", r"prostitusi\s+anak|pelacuran\s+anak|mucikari", 0.8),
+    _R("kekerasan_seksual/predator", r"predator\s+(?:seks|seksual|anak)|pedofil\w*", MEDIUM),
     _R(
         "kekerasan_seksual/kawin_paksa",
         r"kawin\s+paksa|nikah\s+paksa|perkawinan\s+paksa|pemaksaan\s+perkawinan|dipaksa\s+menikah",
@@ -847,8 +867,22 @@ _KDRT: tuple[Rule, ...] = (
         _ACTIVE
         + r"\s+(?:sang\s+)?"
         + _alt(
-            "anak", "putri", "putra", "istri", "suami", "cucu", "keponakan", "adik", "kakak", "ibu", "ayah",
-            "bapak", "mertua", "menantu", "anak tiri", "anak kandung",
+            "anak",
+            "putri",
+            "putra",
+            "istri",
+            "suami",
+            "cucu",
+            "keponakan",
+            "adik",
+            "kakak",
+            "ibu",
+            "ayah",
+            "bapak",
+            "mertua",
+            "menantu",
+            "anak tiri",
+            "anak kandung",
         )
         + r"\s*(?:(?:kandung|tiri|angkat)(?:nya)?|nya|sendiri)",
         STRONG,
@@ -864,7 +898,9 @@ _KDRT: tuple[Rule, ...] = (
     _R(
         "kdrt/pekerja_rumah_tangga",
         _alt("prt", "art", "asisten rumah tangga", "pembantu rumah tangga", "pekerja rumah tangga")
-        + r"\s+" + _FILL_UP_TO_4 + _PASSIVE,
+        + r"\s+"
+        + _FILL_UP_TO_4
+        + _PASSIVE,
         STRONG,
     ),
     _R("kdrt/penelantaran_rumah_tangga", r"penelantaran\s+(?:dalam\s+)?rumah\s+tangga", STRONG),
@@ -915,8 +951,8 @@ _EKSPLOITASI: tuple[Rule, ...] = (
         "eksploitasi/dieksploitasi",
         r"dieksploitasi|mengeksploitasi",
         0.5,
-        unless_before=_NATURE_BEFORE,
-        unless_after=r"\s*" + _NATURE_BEFORE.removesuffix(r"\s+(?:\w+\s+){0,2}"),
+        unless_before=_NATURE + r"\s+(?:\w+\s+){0,2}",
+        unless_after=r"\s*" + _NATURE,
     ),
 )
 
@@ -991,8 +1027,7 @@ _FEMISIDA: tuple[Rule, ...] = (
     ),
     _R(
         "femisida/kekerasan_seksual_lalu_dibunuh",
-        _SEXUAL_PASSIVE
-        + r"\s+(?:\w+\s+){0,2}(?:lalu\s+|kemudian\s+|dan\s+|sebelum\s+|hingga\s+|sampai\s+)(?:\w+\s+)?"
+        _SEXUAL_PASSIVE + r"\s+(?:\w+\s+){0,2}(?:lalu\s+|kemudian\s+|dan\s+|sebelum\s+|hingga\s+|sampai\s+)(?:\w+\s+)?"
         r"(?:dibunuh|tewas|meninggal|dihabisi)"
         r"|(?:dibunuh|tewas|dihabisi)\s+(?:\w+\s+){0,2}(?:setelah|usai|sesudah|lalu|dan|kemudian)\s+"
         + _SEXUAL_PASSIVE
@@ -1018,8 +1053,16 @@ _KORBAN_PEREMPUAN: tuple[Rule, ...] = (
     _R("korban_perempuan/kekerasan_terhadap_perempuan", _ABUSE_NOUN + _TOWARDS + _FEMALE, STRONG),
     _R(
         "korban_perempuan/pembunuhan_perempuan",
-        _alt("pembunuhan", "penganiayaan", "pemerkosaan", "pencabulan", "penculikan", "pembunuh", "penganiaya",
-             "pemerkosa")
+        _alt(
+            "pembunuhan",
+            "penganiayaan",
+            "pemerkosaan",
+            "pencabulan",
+            "penculikan",
+            "pembunuh",
+            "penganiaya",
+            "pemerkosa",
+        )
         + r"\s+(?:seorang\s+)?"
         + _FEMALE,
         STRONG,
@@ -1027,8 +1070,7 @@ _KORBAN_PEREMPUAN: tuple[Rule, ...] = (
     _R(
         "korban_perempuan/korban_perempuan",
         r"korban(?:nya)?[\s,]+(?:(?:yang\s+merupakan|yakni|yaitu|adalah|merupakan|ialah|seorang|sang|yang"
-        r"|masih)[\s,]+){0,3}"
-        + _FEMALE,
+        r"|masih)[\s,]+){0,3}" + _FEMALE,
         STRONG,
         unless_after=r"\s*(?:dan\s+anak\s+)?(?:mengatakan|menyebut|menjelaskan|menuturkan|bercerita|melapor)",
     ),
@@ -1052,8 +1094,18 @@ _KORBAN_PEREMPUAN: tuple[Rule, ...] = (
         "korban_perempuan/perempuan_dekat_tindakan",
         _FEMALE
         + r"(?!\s+(?:pelaku|korban|tersangka|dari|dan))(?:[\s,]+[^\s.!?]+){0,8}?[\s,]+"
-        + _alt(r"tewas\s+(?:dibunuh|dianiaya|ditusuk|ditikam|dibacok|dikeroyok)", "dibunuh", "dianiaya", "ditusuk",
-               "ditikam", "dibacok", "diperkosa", "dirudapaksa", "dicabuli", "dimutilasi"),
+        + _alt(
+            r"tewas\s+(?:dibunuh|dianiaya|ditusuk|ditikam|dibacok|dikeroyok)",
+            "dibunuh",
+            "dianiaya",
+            "ditusuk",
+            "ditikam",
+            "dibacok",
+            "diperkosa",
+            "dirudapaksa",
+            "dicabuli",
+            "dimutilasi",
+        ),
         MEDIUM,
     ),
     _R(
@@ -1065,9 +1117,20 @@ _KORBAN_PEREMPUAN: tuple[Rule, ...] = (
     ),
     _R(
         "korban_perempuan/perempuan_korban",
-        _FEMALE + r"\s+korban\s+(?:tindak\s+)?" + _alt(
-            "kekerasan", "kdrt", "pemerkosaan", "perkosaan", "pencabulan", "pelecehan", "penganiayaan",
-            "perdagangan", "tppo", "pembunuhan", "femisida",
+        _FEMALE
+        + r"\s+korban\s+(?:tindak\s+)?"
+        + _alt(
+            "kekerasan",
+            "kdrt",
+            "pemerkosaan",
+            "perkosaan",
+            "pencabulan",
+            "pelecehan",
+            "penganiayaan",
+            "perdagangan",
+            "tppo",
+            "pembunuhan",
+            "femisida",
         ),
         STRONG,
     ),
@@ -1092,8 +1155,7 @@ _KORBAN_ANAK: tuple[Rule, ...] = (
     _R(
         "korban_anak/korban_anak",
         r"korban(?:nya)?[\s,]+(?:(?:yang\s+merupakan|yakni|yaitu|adalah|merupakan|ialah|seorang|sang|yang"
-        r"|masih)[\s,]+){0,3}"
-        + _CHILD,
+        r"|masih)[\s,]+){0,3}" + _CHILD,
         STRONG,
         unless_after=r"\s*(?:mengatakan|menyebut|menjelaskan|menuturkan|bercerita|melapor)",
     ),
@@ -1121,8 +1183,16 @@ _KORBAN_ANAK: tuple[Rule, ...] = (
     ),
     _R(
         "korban_anak/pembunuhan_anak",
-        _alt("pembunuhan", "penganiayaan", "pemerkosaan", "pencabulan", "penculikan", "pembunuh", "penganiaya",
-             "pemerkosa")
+        _alt(
+            "pembunuhan",
+            "penganiayaan",
+            "pemerkosaan",
+            "pencabulan",
+            "penculikan",
+            "pembunuh",
+            "penganiaya",
+            "pemerkosa",
+        )
         + r"\s+(?:seorang\s+)?"
         + _CHILD,
         STRONG,
@@ -1134,9 +1204,21 @@ _KORBAN_ANAK: tuple[Rule, ...] = (
     ),
     _R(
         "korban_anak/anak_korban",
-        _CHILD + r"\s+korban\s+(?:tindak\s+)?" + _alt(
-            "kekerasan", "pemerkosaan", "perkosaan", "pencabulan", "pelecehan", "penganiayaan", "perundungan",
-            "bullying", "perdagangan", "tppo", "eksploitasi", "penelantaran",
+        _CHILD
+        + r"\s+korban\s+(?:tindak\s+)?"
+        + _alt(
+            "kekerasan",
+            "pemerkosaan",
+            "perkosaan",
+            "pencabulan",
+            "pelecehan",
+            "penganiayaan",
+            "perundungan",
+            "bullying",
+            "perdagangan",
+            "tppo",
+            "eksploitasi",
+            "penelantaran",
         ),
         STRONG,
     ),
@@ -1280,6 +1362,7 @@ _PERLINDUNGAN_ANAK: tuple[Rule, ...] = (
     ),
     _R("perlindungan_anak/kla", r"kla", MEDIUM),
     _R("perlindungan_anak/ramah_anak", r"ramah\s+anak", MEDIUM),
+    _R("perlindungan_anak/melindungi_anak", r"(?:melindungi|lindungi)\s+(?:hak\s+)?anak(?:-anak)?", MEDIUM),
     _R("perlindungan_anak/forum_anak", r"forum\s+anak", 0.8),
     _R(
         "perlindungan_anak/kpai",

@@ -57,8 +57,9 @@ STAGE_BODY_FACTOR = 1.0
 STAGE_MIN = 1.0
 
 
-def position_factor(match: Match, title: float = TITLE_FACTOR, lead: float = LEAD_FACTOR,
-                    body: float = BODY_FACTOR) -> float:
+def position_factor(
+    match: Match, title: float = TITLE_FACTOR, lead: float = LEAD_FACTOR, body: float = BODY_FACTOR
+) -> float:
     if match.field == "title":
         return title
     return lead if match.start < LEAD_CHARS else body
@@ -72,10 +73,7 @@ def score(contributions: Iterable[tuple[Match, float]]) -> float:
     """Sum of contributions after overlap resolution and per-rule decay (see the module docstring)."""
     kept: list[tuple[Match, float]] = []
     for match, value in sorted(contributions, key=lambda item: -item[1]):
-        if any(
-            other.field == match.field and other.start < match.end and match.start < other.end
-            for other, _ in kept
-        ):
+        if any(other.field == match.field and other.start < match.end and match.start < other.end for other, _ in kept):
             continue
         kept.append((match, value))
     per_rule: dict[str, list[float]] = defaultdict(list)

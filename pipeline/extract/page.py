@@ -206,6 +206,8 @@ def _apply_paragraph_rules(paragraphs: list[str], spec: ParserSpec) -> list[str]
     if kept:
         for rule in spec.strip_prefix_res:
             kept[0] = rule.sub("", kept[0], count=1).strip()
+        for rule in spec.strip_suffix_res:
+            kept[-1] = rule.sub("", kept[-1], count=1).strip()
     return [p for p in kept if p]
 
 

@@ -26,7 +26,7 @@ from ..config import Config
 from ..process import ArticleProcessor
 from .ingest import IngestSummary, ingest_pending
 
-DEMO_SOURCES = ("antara-kalteng", "detik")
+DEMO_SOURCES = ("antara-kalteng", "detik", "cnn-indonesia")
 DEMO_SENDER = "Sorot <sorot@localhost>"
 DEMO_RECIPIENTS = ("tim-humas@example.org",)
 #: the replica is our own local server: no politeness delay is needed against it
@@ -54,19 +54,21 @@ class DemoResult:
 def run_demo(config: Config, *, port: int = 0, on_progress: Callable[[str], None] = print) -> DemoResult:
     started = time.monotonic()
     paths = config.paths
-    sources = [get_source(key) for key in DEMO_SOURCES]
     with writer_lock(paths.warehouse):
         with ReplicaServer(port=port) as site:
+            # crawl the registry sources the replica serves; only their feeds, through the local server
+            keys = [key for key in DEMO_SOURCES if key in site.feed_urls]
+            sources = [get_source(key) for key in keys]
             on_progress(f"[demo] offline replica serving {len(site.hosts)} sites at {site.base_url}")
             run_started = datetime.now(UTC)
             run_id = "demo-" + run_started.strftime("%Y%m%dT%H%M%S%fZ")
             crawl = run_crawl(
                 run_id=run_id,
-                source_keys=DEMO_SOURCES,
+                source_keys=keys,
                 archive_dir=paths.archive_dir,
                 state_path=paths.crawl_state,
                 log_path=paths.logs_dir / f"{run_id}.log",
-                feeds={key: list(urls) for key, urls in site.feed_urls.items() if key in DEMO_SOURCES},
+                feeds={key: list(site.feed_urls[key]) for key in keys},
                 host_overrides={host: site.base_url for host in site.hosts},
                 settings=DEMO_CRAWL_SETTINGS,
                 on_progress=on_progress,
