@@ -1,15 +1,26 @@
-"""The source registry: every outlet Sorot knows, looked up by key or by URL."""
+"""The source registry: every outlet Sorot knows, looked up by key or by URL.
+
+Built-in outlets are declared in this package, one small module per publisher group; a deployment adds
+outlets that need no special parsing in its configuration file (`[[sources]]`, see docs/configuration.md),
+registered at start-up with `register_config_sources`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 
-from . import antara, cnn_indonesia, detik
-from .model import ParserSpec, Source
+from . import antara, cnn_indonesia, detik, kompas, media_indonesia, prokalteng, tribun
+from .config_sources import SourceConfigError, source_from_config
+from .model import Listing, ParserSpec, Source
 
-__all__ = ["ParserSpec", "Source", "UnknownSourceError", "all_sources", "get_source", "source_for_url"]
+__all__ = [
+    "Listing", "ParserSpec", "Source", "SourceConfigError", "UnknownSourceError", "all_sources", "get_source",
+    "register_config_sources", "source_for_url",
+]
 
-_REGISTRY: dict[str, Source] = {s.key: s for module in (antara, detik, cnn_indonesia) for s in module.SOURCES}
+_BUILT_IN = (antara, detik, cnn_indonesia, tribun, kompas, prokalteng, media_indonesia)
+_REGISTRY: dict[str, Source] = {s.key: s for module in _BUILT_IN for s in module.SOURCES}
 
 
 class UnknownSourceError(KeyError):
@@ -38,3 +49,20 @@ def source_for_url(url: str) -> Source | None:
         if source.owns_host(host):
             return source
     return None
+
+
+def register_config_sources(entries: Iterable[Mapping[str, object]]) -> list[Source]:
+    """Add (or replace) outlets declared in the configuration; raises SourceConfigError naming the entry."""
+    added = []
+    for position, entry in enumerate(entries, start=1):
+        source = source_from_config(entry, position)
+        for other in _REGISTRY.values():
+            shared = set(other.hosts) & set(source.hosts)
+            if other.key != source.key and shared:
+                raise SourceConfigError(
+                    f"source {source.key!r} (entry {position}) claims host {sorted(shared)[0]}, "
+                    f"already served by {other.key!r}"
+                )
+        _REGISTRY[source.key] = source
+        added.append(source)
+    return added

@@ -62,6 +62,18 @@ class ParserSpec:
 
 
 @dataclass(frozen=True)
+class Listing:
+    """A paginated listing page used for backfill (only with `sorot crawl --backfill`)."""
+
+    #: URL with a `{page}` placeholder, e.g. "https://kalteng.tribunnews.com/index-news?page={page}"
+    url_template: str
+    #: CSS selector of article links on the page (default: every link, filtered by the article URL pattern)
+    link_selector: str = "a"
+    first_page: int = 1
+    max_pages: int = 20
+
+
+@dataclass(frozen=True)
 class Source:
     """One outlet (or one bureau of an outlet) that Sorot monitors."""
 
@@ -74,7 +86,10 @@ class Source:
     hosts: tuple[str, ...]
     homepage: str
     feeds: tuple[str, ...] = ()
+    #: sitemaps or sitemap indexes (news sitemaps included); entries are filtered by lastmod
     sitemaps: tuple[str, ...] = ()
+    #: listing pages for backfill; empty for outlets whose terms allow only feeds (ANTARA)
+    listings: tuple[Listing, ...] = ()
     #: regex an article URL must match (full match on the canonical URL)
     article_url_pattern: str = r"https?://[^/]+/.+"
     #: path prefixes that are never articles even if they match

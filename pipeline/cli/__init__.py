@@ -1,21 +1,34 @@
 """The `sorot` command line: one entry point, one module per group of commands.
 
 Every failure a user can meet ends with one readable line on stderr and a non-zero exit status, never a
-traceback; `--debug` shows the traceback for bug reports. A command module exposes `register(commands)`,
-which adds its subparsers and sets `handler` on each; adding a command means adding a module to COMMAND_MODULES.
+traceback; `--debug` shows the traceback for bug reports. Each module of this package that defines
+`register(commands)` adds its subparsers and sets `handler` on each: adding a command means adding a module.
+Its optional `ORDER` places it in `sorot --help` (lower first).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from ..config import ConfigError
 from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, package_version
 
-COMMAND_MODULES = ("demo", "analyze", "sources", "reports", "info")
+
+def command_modules() -> list[ModuleType]:
+    """Every command module of this package, in help order."""
+    modules = []
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("_") or info.name == "common":
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if hasattr(module, "register"):
+            modules.append(module)
+    return sorted(modules, key=lambda m: (getattr(m, "ORDER", 50), m.__name__))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,8 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help="where Sorot keeps its files (default: ./sorot-data)")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"{__name__}.{name}").register(commands)
+    for module in command_modules():
+        module.register(commands)
     return parser
 
 

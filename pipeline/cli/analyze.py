@@ -10,6 +10,8 @@ from typing import Any
 
 from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
+ORDER = 20
+
 
 def register(commands: Any) -> None:
     analyze = commands.add_parser("analyze", help="process saved HTML pages and print JSON Lines")

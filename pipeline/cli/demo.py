@@ -7,6 +7,8 @@ from typing import Any
 
 from .common import EXIT_OK, config_from
 
+ORDER = 10
+
 
 def register(commands: Any) -> None:
     demo = commands.add_parser("demo", help="run the whole pipeline on the bundled offline news replica")

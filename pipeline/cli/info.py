@@ -10,6 +10,8 @@ from typing import Any
 
 from .common import EXIT_OK, config_from, package_version
 
+ORDER = 90
+
 
 def register(commands: Any) -> None:
     info = commands.add_parser("info", help="show the paths and versions in use")

@@ -12,6 +12,9 @@ from .common import EXIT_OK, WEEK_HELP, config_from, resolve_week
 DEFAULT_SENDER = "Sorot <sorot@localhost>"
 
 
+ORDER = 60
+
+
 def register(commands: Any) -> None:
     report = commands.add_parser("report", help="write the weekly coverage report (HTML, Bahasa Indonesia)")
     report.add_argument("--week", default="latest", help=WEEK_HELP)

@@ -8,6 +8,8 @@ from typing import Any
 
 from .common import EXIT_OK
 
+ORDER = 30
+
 
 def register(commands: Any) -> None:
     sources = commands.add_parser("sources", help="the outlets Sorot knows")

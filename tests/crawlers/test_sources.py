@@ -32,6 +32,20 @@ def test_every_source_is_consistent():
     assert len(keys) == len(set(keys))
     for source in all_sources():
         assert source.timezone in {"WIB", "WITA", "WIT"}
-        assert source.parsers, source.key
+        assert source.feeds or source.sitemaps, f"{source.key} has no way to discover articles"
         for feed in source.feeds:
             assert feed.startswith("https://") and source.owns_host(re.sub(r"https://([^/]+)/.*", r"\1", feed))
+
+
+def test_the_outlets_covering_central_kalimantan_are_registered():
+    keys = {s.key for s in all_sources()}
+    assert {"antara-kalteng", "tribun-kalteng", "kompas-regional", "detik", "prokalteng", "borneonews",
+            "media-indonesia"} <= keys
+    assert get_source("antara-kalteng").listings == ()  # ANTARA: feeds and the pages they link, nothing else
+
+
+def test_parser_versions_are_unique_per_template():
+    versions = {}
+    for source in all_sources():
+        for spec in source.parsers:
+            assert versions.setdefault(spec.version, spec) == spec, spec.version
