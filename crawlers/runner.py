@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 
@@ -38,6 +39,10 @@ def crawl_command(
     feeds: Mapping[str, Sequence[str]] | None = None,
     host_overrides: Mapping[str, str] | None = None,
     settings: Mapping[str, object] | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    backfill: bool = False,
+    config_sources: Sequence[Mapping[str, object]] = (),
 ) -> list[str]:
     """The command line of the crawling child process."""
     return [
@@ -50,6 +55,10 @@ def crawl_command(
         "--feeds", json.dumps({key: list(urls) for key, urls in (feeds or {}).items()}),
         "--host-overrides", json.dumps(dict(host_overrides or {})),
         "--settings", json.dumps(dict(settings or {})),
+        "--since", since.isoformat() if since else "",
+        "--until", until.isoformat() if until else "",
+        "--config-sources", json.dumps([dict(entry) for entry in config_sources]),
+        *(["--backfill"] if backfill else []),
     ]
 
 
@@ -63,6 +72,10 @@ def run_crawl(
     feeds: Mapping[str, Sequence[str]] | None = None,
     host_overrides: Mapping[str, str] | None = None,
     settings: Mapping[str, object] | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    backfill: bool = False,
+    config_sources: Sequence[Mapping[str, object]] = (),
     on_progress: Callable[[str], None] = print,
 ) -> CrawlResult:
     """Crawl the given sources in a child process; blocks until it finishes."""
@@ -70,7 +83,8 @@ def run_crawl(
     log_path.parent.mkdir(parents=True, exist_ok=True)
     command = crawl_command(run_id=run_id, source_keys=source_keys, archive_dir=archive_dir,
                             state_path=state_path, log_path=log_path, feeds=feeds,
-                            host_overrides=host_overrides, settings=settings)
+                            host_overrides=host_overrides, settings=settings, since=since, until=until,
+                            backfill=backfill, config_sources=config_sources)
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as child:
         assert child.stdout is not None
         for line in child.stdout:
@@ -102,7 +116,15 @@ def _child_main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--feeds", default="{}")
     parser.add_argument("--host-overrides", default="{}")
     parser.add_argument("--settings", default="{}")
+    parser.add_argument("--since", default="")
+    parser.add_argument("--until", default="")
+    parser.add_argument("--config-sources", default="[]")
+    parser.add_argument("--backfill", action="store_true")
     args = parser.parse_args(argv)
+
+    from .sources import register_config_sources
+
+    register_config_sources(json.loads(args.config_sources))
 
     settings = Settings()
     settings.setmodule(default_settings, priority="project")
@@ -124,7 +146,8 @@ def _child_main(argv: Sequence[str] | None = None) -> int:
     settings.update(json.loads(args.settings), priority="cmdline")
 
     process = CrawlerProcess(settings)
-    process.crawl(FeedSpider, sources=args.sources, feeds_json=args.feeds)
+    process.crawl(FeedSpider, sources=args.sources, feeds_json=args.feeds, since=args.since, until=args.until,
+                  backfill="1" if args.backfill else "")
     process.start()
     return 0
 

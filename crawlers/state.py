@@ -18,6 +18,12 @@ CREATE TABLE IF NOT EXISTS known_urls (
     fetched_at    TEXT NOT NULL,
     status        INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS feed_validators (
+    url           TEXT PRIMARY KEY,
+    etag          TEXT,
+    last_modified TEXT,
+    checked_at    TEXT NOT NULL
+);
 """
 
 
@@ -42,6 +48,16 @@ class CrawlState:
                 "INSERT OR IGNORE INTO known_urls VALUES (?, ?, ?, ?, ?)",
                 (canonical_url, source_key, archive_file, fetched_at, status),
             )
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        """(ETag, Last-Modified) the feed sent last time, for a conditional request."""
+        row = self._db.execute("SELECT etag, last_modified FROM feed_validators WHERE url = ?", (url,)).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def remember_validators(self, url: str, etag: str | None, last_modified: str | None, checked_at: str) -> None:
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO feed_validators VALUES (?, ?, ?, ?)",
+                             (url, etag, last_modified, checked_at))
 
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM known_urls").fetchone()[0])

@@ -57,6 +57,8 @@ class Config:
     data_dir: Path
     crawl: dict[str, Any] = field(default_factory=dict)
     digest: dict[str, Any] = field(default_factory=dict)
+    #: outlets declared in the configuration (`[[sources]]`), registered by `register_sources()`
+    sources: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def paths(self) -> Paths:
@@ -92,4 +94,11 @@ def load_config(explicit: str | None = None, *, data_dir: str | None = None) -> 
         data_dir=chosen.resolve(),
         crawl=dict(raw.get("crawl", {})),
         digest=dict(raw.get("digest", {})),
+        sources=_source_entries(raw.get("sources", []), path),
     )
+
+
+def _source_entries(value: Any, path: Path | None) -> list[dict[str, Any]]:
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise ConfigError(f"{path}: [[sources]] must be an array of tables (one [[sources]] block per outlet)")
+    return [dict(item) for item in value]

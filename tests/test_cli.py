@@ -9,6 +9,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
 from sorot.demo.site import ReplicaServer
 
 CAPTURE = Path(__file__).parent / "fixtures" / "seed-antara-kalteng-capture.txt"

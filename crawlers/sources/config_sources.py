@@ -72,7 +72,7 @@ def source_from_config(entry: Mapping[str, Any], position: int = 1) -> Source:
     if zone not in _ZONES:
         raise SourceConfigError(f"{where}: timezone must be one of {', '.join(_ZONES)}")
     pattern = entry.get("article_url_pattern") or (
-        r"https://(?:" + "|".join(re.escape(h) for h in hosts) + r")/.+"
+        r"https://(?:" + "|".join(re.escape(h) for h in hosts) + r")(?::\d+)?/.+"
     )
     _regex_list((pattern,), "article_url_pattern", where)
     listings = []

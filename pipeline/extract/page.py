@@ -15,8 +15,9 @@ from html import escape
 import charset_normalizer
 import trafilatura
 from lxml import etree, html
-from sorot.crawlers.sources import ParserSpec, Source
 from w3lib.encoding import html_to_unicode
+
+from sorot.crawlers.sources import ParserSpec, Source
 
 from ..normalise.bylines import Byline, parse_antara_footer
 

@@ -23,8 +23,7 @@ from sorot.warehouse.reports.digest import write_digest_eml
 from sorot.warehouse.reports.weekly import write_weekly_report
 
 from ..config import Config
-from ..process import ArticleProcessor
-from .ingest import IngestSummary, ingest_pending
+from .ingest import IngestSummary, default_processor, ingest_pending
 
 DEMO_SOURCES = ("antara-kalteng", "detik", "cnn-indonesia")
 DEMO_SENDER = "Sorot <sorot@localhost>"
@@ -75,7 +74,7 @@ def run_demo(config: Config, *, port: int = 0, on_progress: Callable[[str], None
             )
         on_progress("[process] extracting, de-duplicating and tagging the archived pages")
         # loads this run, and any earlier run whose load never finished (a killed demo loses nothing)
-        summaries = ingest_pending(paths=paths, sources=sources, processor=ArticleProcessor(),
+        summaries = ingest_pending(paths=paths, sources=sources, processor=default_processor(),
                                    started={run_id: run_started}, on_progress=on_progress)
         summary = next(s for s in summaries if s.run_id == crawl.run_id)
     on_progress(f"[load] {summary.load.new_articles} new articles stored, published {summary.published}")

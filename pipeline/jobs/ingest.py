@@ -31,6 +31,11 @@ class IngestSummary:
     published: Path | None = None
 
 
+def default_processor() -> ArticleProcessor:
+    """The processor every job uses (one place to choose the tagger for the whole pipeline)."""
+    return ArticleProcessor()
+
+
 def read_events(path: Path) -> list[dict]:
     """The crawl's event log; a torn last line (killed crawl) is ignored."""
     if not path.exists():

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from sorot.crawlers.archive import iter_archive
 from sorot.crawlers.runner import run_crawl
 from sorot.crawlers.state import CrawlState
-
 from tests.support.local_site import LocalSite, Reply
 
 HOST = "kalteng.antaranews.com"

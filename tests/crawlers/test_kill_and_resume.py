@@ -8,13 +8,13 @@ import subprocess
 import time
 
 import duckdb
+
 from sorot.crawlers.archive import iter_archive
 from sorot.crawlers.runner import crawl_command, run_crawl
 from sorot.crawlers.sources import all_sources
 from sorot.pipeline.config import Paths
 from sorot.pipeline.jobs.ingest import ingest_pending
 from sorot.pipeline.process import ArticleProcessor
-
 from tests.support.local_site import LocalSite, Reply
 
 HOST = "kalteng.antaranews.com"

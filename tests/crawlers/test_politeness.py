@@ -10,7 +10,6 @@ from sorot.crawlers.archive import iter_archive
 from sorot.crawlers.middlewares.retry_after import retry_after_seconds
 from sorot.crawlers.runner import run_crawl
 from sorot.pipeline.process import ArticleProcessor
-
 from tests.support.local_site import LocalSite, Reply
 
 HOST = "kalteng.antaranews.com"

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+
 from sorot.crawlers.sources import UnknownSourceError, all_sources, get_source, source_for_url
 
 

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from sorot.models.rules import Evidence, LabelHit, RuleTagger, Tagging
 from sorot.models.rules.engine import compile_rule, lowered, needles_of
 from sorot.models.rules.patterns import CONTEXT_CUES, LABEL_RULES, MASKS, STAGE_RULES, Rule

@@ -1,6 +1,7 @@
 """The taxonomy module is the code form of the taxonomy contract; these tests pin its shape."""
 
 import pytest
+
 from sorot.models import taxonomy
 from sorot.models.taxonomy import (
     FAMILIES,

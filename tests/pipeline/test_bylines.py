@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from sorot.pipeline.normalise.bylines import (
     ANTARA_AI_NOTICE_RE,
     ANTARA_FOOTER_RE,

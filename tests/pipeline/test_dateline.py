@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from sorot.pipeline.normalise.dateline import Dateline, carries_antara_dateline, split_dateline
 
 CAPTURE = Path(__file__).parent.parent / "fixtures" / "seed-antara-kalteng-capture.txt"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+
 from sorot.pipeline.normalise.dates import (
     ZONE_OFFSETS,
     implausible_date_reason,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from sorot.pipeline.normalise.language import detect_language
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from sorot.pipeline.normalise.text import (
     join_paragraphs,
     normalise_whitespace,

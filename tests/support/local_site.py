@@ -24,14 +24,19 @@ class LocalSite:
         self.routes = routes
         self.requests: list[tuple[str, str]] = []  # (Host header, path)
         self.times: list[tuple[float, str]] = []  # (monotonic time, path)
+        self.headers: list[dict[str, str]] = []  # request headers, in request order
         site = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 site.requests.append((self.headers.get("Host", ""), self.path))
                 site.times.append((time.monotonic(), self.path))
+                site.headers.append(dict(self.headers.items()))
                 route = site.routes.get(self.path)
-                reply = route() if callable(route) else route
+                try:
+                    reply = route(dict(self.headers.items())) if callable(route) else route
+                except TypeError:
+                    reply = route()  # type: ignore[misc]
                 if reply is None:
                     reply = Reply(404, b"<html><body>Tidak ditemukan</body></html>")
                 try:

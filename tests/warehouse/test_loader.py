@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import duckdb
 import pytest
+
 from sorot.crawlers.sources import get_source
 from sorot.pipeline.dedupe.hashing import content_hash
 from sorot.pipeline.process import ProcessedArticle

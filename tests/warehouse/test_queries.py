@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import duckdb
 import pytest
+
 from sorot.models.taxonomy import LABEL_NAMES_ID, STAGE_NAMES_ID
 from sorot.warehouse.excerpts import PRIVACY_NOTICE, excerpt
 from sorot.warehouse.queries import WIB, busiest_week, iso_week_bounds, week_of, weekly_summary

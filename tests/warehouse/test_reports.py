@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import lxml.html
 import pytest
+
 from sorot.models.taxonomy import LABEL_NAMES_ID
 from sorot.warehouse.excerpts import PRIVACY_NOTICE
 from sorot.warehouse.queries import WIB, weekly_summary
