@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sorot.crawlers.sources import Source
 from sorot.warehouse.db import connect_writer
+from sorot.warehouse.health import record_source_health
 from sorot.warehouse.loader import LoadStats, PageOutcome, WarehouseLoader
 from sorot.warehouse.publish import publish
 
@@ -137,6 +138,7 @@ def ingest(
         loader.finish_run(run_id, status=status, pages_archived=summary.pages_processed,
                           pages_failed=summary.pages_failed + summary.fetch_errors,
                           articles_new=summary.load.new_articles)
+        record_source_health(con)
         con.execute("CHECKPOINT")
     finally:
         con.close()
