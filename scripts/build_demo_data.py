@@ -183,10 +183,11 @@ SYNDICATED_UNRELATED = 2
 # detik also carries, so that each is reported by three outlets; never the seed, whose story the
 # end-to-end test expects on exactly two outlets. Each copy gets an edit other than its detik twin's.
 CNN_SYNDICATED: tuple[tuple[str, str, str, str], ...] = (
-    ("1ed689511674", "Candi Borobudur bermandi cahaya oranye untuk kampanye antikekerasan", "drop_last",
+    ("1ed689511674", "Candi Borobudur bermandi cahaya oranye untuk kampanye antikekerasan", "drop_middle",
      "nasional"),
-    ("3a00a5a78cf2", "Arab Saudi izinkan perempuan masuk stadion mulai tahun depan", "reword", "internasional"),
-    ("384a89cf81c2", "P2TP2A Sukabumi cari anak korban prostitusi sejenis di Bogor", "drop_middle", "nasional"),
+    ("3a00a5a78cf2", "Arab Saudi izinkan perempuan masuk stadion mulai tahun depan", "drop_last",
+     "internasional"),
+    ("384a89cf81c2", "P2TP2A Sukabumi cari anak korban prostitusi sejenis di Bogor", "reword", "nasional"),
 )
 
 
@@ -455,6 +456,7 @@ class Paths:
     articles: Path
     holdout: Path
     seed_capture: Path
+    annotations: Path
     out: Path
 
 
@@ -468,6 +470,45 @@ def read_holdout(path: Path) -> set[str]:
     if not ids:
         raise SystemExit(f"holdout list {path} is empty: refusing to build without it")
     return ids
+
+
+def read_annotations(directory: Path) -> dict[str, set[str]]:
+    """Article id -> every label any annotator gave it (an empty set: read, and found off topic)."""
+    files = sorted(directory.glob("annotator-*.jsonl"))
+    if not files:
+        raise SystemExit(f"no annotator-*.jsonl files in {directory}: refusing to build without the labels")
+    labels: dict[str, set[str]] = {}
+    for path in files:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    record = json.loads(line)
+                    labels.setdefault(record["id"], set()).update(record["labels"])
+    return labels
+
+
+def on_topic_ids(labels: dict[str, set[str]]) -> set[str]:
+    """Ids that any annotator labelled with a top-level topic (`kekerasan` or `gender`).
+
+    Any, not a majority: most rows have one annotator, and a story one annotator read as on topic is
+    worth showing in the demo even where a second one disagreed.
+    """
+    return {i for i, found in labels.items() if found & ON_TOPIC_LABELS}
+
+
+def select_labelled(rows: list[dict], labels: dict[str, set[str]], target: int,
+                    rng: random.Random) -> tuple[list[dict], int]:
+    """Every row annotators put on topic plus a seeded sample of rows they read as off topic, `target` in all.
+
+    The sample is drawn from annotated rows only, so that every selected row carries a hand label and
+    the demo's on-topic count never rests on the keyword screen.
+    """
+    on_topic = on_topic_ids(labels)
+    rows = sorted(rows, key=lambda r: r["id"])
+    hits = [r for r in rows if r["id"] in on_topic]
+    rest = [r for r in rows if r["id"] in labels and r["id"] not in on_topic]
+    sample = rng.sample(rest, max(0, target - len(hits)))
+    return sorted(hits + sample, key=lambda r: r["id"]), len(hits)
 
 
 def select(rows: list[dict], target: int, rng: random.Random) -> tuple[list[dict], int]:
@@ -489,9 +530,7 @@ def antara_rows(selected: list[dict], rng: random.Random) -> list[dict]:
     """IndoSum ANTARA rows re-hosted on the Kalteng replica with Kalteng-style ids and invented bylines."""
     rows = []
     for src in selected:
-        minutes = 6 * 60 + stable_int(src["id"], "time") % (16 * 60)  # 06:00-21:59 WIB
-        day = datetime.fromisoformat(src["date"]).replace(tzinfo=WIB)
-        published = day + timedelta(minutes=minutes)
+        published = day_time(src["id"], src["date"])
         raw_slug = urlsplit(src["url"]).path.rstrip("/").rsplit("/", 1)[-1]
         paragraphs = body_paragraphs(src["body"])
         paragraphs[0] = normalise_dateline(paragraphs[0])
@@ -569,6 +608,49 @@ def detik_rows(selected: list[dict]) -> list[dict]:
     return rows
 
 
+def is_cnn_article_url(url: str) -> bool:
+    """A CNN Indonesia article at the standard path, on www. or another cnnindonesia.com host."""
+    parts = urlsplit(url)
+    on_cnn = (parts.hostname or "").endswith("cnnindonesia.com")
+    return on_cnn and bool(CNN_ARTICLE_PATH.fullmatch(parts.path))
+
+
+def cnn_rows(selected: list[dict]) -> list[dict]:
+    """IndoSum CNN Indonesia rows on the CNN replica, at their original path (https, no trailing slash)."""
+    rows = []
+    for src in selected:
+        m = CNN_ARTICLE_PATH.fullmatch(urlsplit(src["url"]).path)
+        if m is None:
+            raise SystemExit(f"not a CNN Indonesia article URL: {src['url']}")
+        published = day_time(src["id"], src["date"])
+        title = headline_from_slug(m["slug"], src["body"])
+        rows.append({
+            "id": src["id"], "dataset": src["dataset"], "licence": LICENCES[src["dataset"]],
+            "source_url": src["url"], "site": "cnn-indonesia",
+            "url": f"https://{CNN_HOST}{m.group(0).rstrip('/')}", "title": title,
+            "published": published.isoformat(), "date_text": cnn_date_text(published),
+            "author": CNN_AUTHORS[stable_int(src["id"], "cnn-author") % len(CNN_AUTHORS)], "editor": None,
+            "section": cnn_section(m["section"]), "tags": cnn_tags(title, src["body"]),
+            "caption": CNN_CAPTION, "paragraphs": body_paragraphs(src["body"]), "kind": "original",
+            "syndicated_from": None,
+        })
+    return rows
+
+
+def cnn_tags(title: str, body: str) -> list[str]:
+    """Lower-case headline names as tags, without one-letter leftovers ("semester I" gives no tag "i")."""
+    tags = title_tags(title, body, lower=True)
+    return [t for t in tags if len(t) > 1] or tags
+
+
+def cnn_section(segment: str) -> str:
+    """The section's display name; its slug is the URL segment, which the replica's feeds are named by."""
+    name = CNN_SECTIONS.get(segment, segment.replace("-", " ").title())
+    if slugify(name) != segment:
+        raise SystemExit(f"CNN section {name!r} does not slugify back to {segment!r}")
+    return name
+
+
 def _reword(paragraphs: list[str]) -> list[str]:
     """Reword one attribution, the smallest edit a desk makes to a wire story."""
     swaps = ((" mengatakan ", " menyampaikan "), (" kata ", " ujar "), (" ujarnya", " katanya"),
@@ -582,6 +664,23 @@ def _reword(paragraphs: list[str]) -> list[str]:
     raise ValueError("no attribution verb to reword")
 
 
+def copy_paragraphs(orig: dict, edit: str | None) -> list[str]:
+    """The story of an ANTARA row as another outlet republishes it: dateline kept, one light edit."""
+    paragraphs = list(orig["paragraphs"])
+    if orig["kind"] == "seed":
+        paragraphs = seed_article_text(paragraphs)
+    paragraphs = [p for p in paragraphs if not re.match(r"^\(?Baca juga", p)]
+    if edit == "drop_last":
+        paragraphs = paragraphs[:-1]
+    elif edit == "drop_middle":
+        del paragraphs[len(paragraphs) // 2]
+    elif edit == "reword":
+        paragraphs = _reword(paragraphs)
+    elif edit is not None:
+        raise ValueError(f"unknown light edit {edit!r}")
+    return paragraphs
+
+
 def syndicated_rows(originals: dict[str, dict], unrelated: list[str]) -> list[dict]:
     """Copies of ANTARA stories republished on the detik replica, as regional and national outlets do."""
     plan = list(SYNDICATED_TOPICAL) + [(oid, None, None) for oid in unrelated]
@@ -589,16 +688,7 @@ def syndicated_rows(originals: dict[str, dict], unrelated: list[str]) -> list[di
     used_numbers: set[int] = set()
     for oid, headline, edit in plan:
         orig = originals[oid]
-        paragraphs = list(orig["paragraphs"])
-        if orig["kind"] == "seed":
-            paragraphs = seed_article_text(paragraphs)
-        paragraphs = [p for p in paragraphs if not re.match(r"^\(?Baca juga", p)]
-        if edit == "drop_last":
-            paragraphs = paragraphs[:-1]
-        elif edit == "drop_middle":
-            del paragraphs[len(paragraphs) // 2]
-        elif edit == "reword":
-            paragraphs = _reword(paragraphs)
+        paragraphs = copy_paragraphs(orig, edit)
         title = headline or detik_headline(orig["title"])
         delay = timedelta(minutes=60 + stable_int(orig["id"], "delay") % (7 * 60 + 1))  # 1 to 8 hours
         published = datetime.fromisoformat(orig["published"]) + delay
@@ -619,6 +709,38 @@ def syndicated_rows(originals: dict[str, dict], unrelated: list[str]) -> list[di
     return rows
 
 
+def cnn_syndicated_rows(originals: dict[str, dict]) -> list[dict]:
+    """Copies of ANTARA stories on the CNN replica, some hours after the original, with invented CNN ids.
+
+    The id is `<original id>-cnn` (detik's copies use `-syn`); the URL has CNN's timestamp-channel-number
+    form with numbers 9xxxxx, above anything CNN Indonesia had issued when IndoSum was collected.
+    """
+    rows = []
+    used_numbers: set[int] = set()
+    for oid, title, edit, segment in CNN_SYNDICATED:
+        orig = originals[oid]
+        paragraphs = copy_paragraphs(orig, edit)
+        delay = timedelta(minutes=60 + stable_int(orig["id"], "cnn-delay") % (7 * 60 + 1))  # 1 to 8 hours
+        published = datetime.fromisoformat(orig["published"]) + delay
+        # the URL's timestamp is when the CMS created the story, a few minutes before publication
+        created = published - timedelta(seconds=stable_int(orig["id"], "cnn-stamp") % 600)
+        stamp = created.strftime("%Y%m%d%H%M%S")
+        number = 900000 + stable_int(orig["id"], "cnn") % 100000
+        while number in used_numbers:
+            number += 1
+        used_numbers.add(number)
+        path = f"/{segment}/{stamp}-{CNN_CHANNEL_IDS[segment]}-{number}/{slugify(title)}"
+        rows.append({
+            "id": f"{orig['id']}-cnn", "dataset": orig["dataset"], "licence": orig["licence"],
+            "source_url": orig["source_url"], "site": "cnn-indonesia", "url": f"https://{CNN_HOST}{path}",
+            "title": title, "published": published.isoformat(), "date_text": cnn_date_text(published),
+            "author": "Tim CNN Indonesia", "editor": None, "section": cnn_section(segment),
+            "tags": cnn_tags(title, " ".join(paragraphs)), "caption": "Ilustrasi. (ANTARA FOTO)",
+            "paragraphs": paragraphs, "kind": "syndicated", "syndicated_from": orig["id"], "light_edit": edit,
+        })
+    return rows
+
+
 FIELD_ORDER = (
     "id", "dataset", "licence", "source_url", "site", "url", "title", "published", "date_text", "author",
     "editor", "footer_style", "section", "tags", "caption", "paragraphs", "kind", "syndicated_from",
@@ -633,6 +755,8 @@ def ordered(row: dict) -> dict:
 def build(paths: Paths) -> tuple[list[dict], dict[str, int]]:
     corpus = read_corpus(paths.articles)
     holdout = read_holdout(paths.holdout)
+    labels = read_annotations(paths.annotations)
+    on_topic = on_topic_ids(labels)
     rng = random.Random(RANDOM_SEED)
 
     antara_pool = [r for r in corpus if r["dataset"] == "indosum" and r["outlet"] == "antaranews"
@@ -641,9 +765,18 @@ def build(paths: Paths) -> tuple[list[dict], dict[str, int]]:
     antara_selected, antara_hits = select(antara_pool, ANTARA_TARGET, rng)
     detik_selected, detik_hits = select(detik_pool, DETIK_TARGET, rng)
 
+    # Annotated on-topic detik rows the keyword screen missed join the seeded selection (no rng draw).
+    chosen = {r["id"] for r in detik_selected}
+    detik_labelled = [r for r in detik_pool if r["id"] in on_topic and r["id"] not in chosen]
+    detik_selected = sorted(detik_selected + detik_labelled, key=lambda r: r["id"])
+    cnn_pool = [r for r in corpus if r["dataset"] == "indosum" and r["outlet"] == "cnn indonesia"
+                and r["id"] not in holdout and is_clean(r) and is_cnn_article_url(r["url"])]
+    cnn_selected, cnn_hits = select_labelled(cnn_pool, labels, CNN_TARGET, random.Random(CNN_RANDOM_SEED))
+
     antara = antara_rows(antara_selected, rng)
     seed = seed_row(paths.seed_capture)
     detik = detik_rows(detik_selected)
+    cnn = cnn_rows(cnn_selected)
 
     originals = {r["id"]: r for r in antara}
     originals["seed"] = seed
@@ -655,21 +788,27 @@ def build(paths: Paths) -> tuple[list[dict], dict[str, int]]:
                     if r["id"] not in topical and not screen_terms(r["title"], " ".join(r["paragraphs"])))
     unrelated = rng.sample(others, SYNDICATED_UNRELATED)
     syndicated = syndicated_rows(originals, unrelated)
+    on_detik = {r["syndicated_from"] for r in syndicated}
+    if not {oid for oid, *_ in CNN_SYNDICATED} <= on_detik - {seed["id"]}:
+        raise SystemExit("every CNN copy must be of a non-seed story that detik also carries (three outlets)")
+    cnn_syndicated = cnn_syndicated_rows(originals)
 
-    rows = [seed, *antara, *detik, *syndicated]
-    rows.sort(key=lambda r: (r["site"] != "antara-kalteng", r["kind"] == "syndicated", r["published"], r["id"]))
+    rows = [seed, *antara, *detik, *syndicated, *cnn, *cnn_syndicated]
+    rows.sort(key=lambda r: (SITE_ORDER[r["site"]], r["kind"] == "syndicated", r["published"], r["id"]))
 
     # The guarantees the test suite cannot check without the holdout list.
     # (Explicit checks, not asserts: they must hold even under `python -O`.)
-    leaked = {r["id"].removesuffix("-syn") for r in rows} & holdout
+    leaked = {r["syndicated_from"] or r["id"] for r in rows} & holdout
     if leaked:
         raise SystemExit(f"holdout ids leaked into the demo data: {sorted(leaked)}")
     if len({r["id"] for r in rows}) != len(rows) or len({r["url"] for r in rows}) != len(rows):
         raise SystemExit("duplicate ids or replica URLs in the demo data")
     stats = {
         "antara": len(antara), "antara_screened": antara_hits, "detik": len(detik),
-        "detik_screened": detik_hits, "syndicated": len(syndicated), "total": len(rows),
+        "detik_screened": detik_hits, "detik_labelled": len(detik_labelled), "syndicated": len(syndicated),
+        "cnn": len(cnn), "cnn_labelled": cnn_hits, "cnn_syndicated": len(cnn_syndicated), "total": len(rows),
         "flagged": sum(bool(screen_terms(r["title"], " ".join(r["paragraphs"]))) for r in rows),
+        "labelled_on_topic": sum((r["syndicated_from"] or r["id"]) in on_topic for r in rows),
     }
     return [ordered(r) for r in rows], stats
 
@@ -688,10 +827,12 @@ def parse_args(argv: Sequence[str] | None) -> Paths:
     parser.add_argument("--holdout", type=Path, default=None,
                         help="evaluation holdout ids (default: holdout-ids.txt next to ARTICLES)")
     parser.add_argument("--seed-capture", type=Path, default=DEFAULT_SEED_CAPTURE)
+    parser.add_argument("--annotations", type=Path, default=DEFAULT_ANNOTATIONS,
+                        help="folder of the annotator-*.jsonl hand labels (default: models/data/annotations)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
     holdout = args.holdout or args.articles.parent / "holdout-ids.txt"
-    return Paths(args.articles, holdout, args.seed_capture, args.out)
+    return Paths(args.articles, holdout, args.seed_capture, args.annotations, args.out)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

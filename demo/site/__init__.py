@@ -1,4 +1,5 @@
-"""The offline replica of the demo news network (ANTARA Kalteng and detik), for `sorot demo` and tests.
+"""The offline replica of the demo news network (ANTARA Kalteng, detik, CNN Indonesia), for `sorot demo`
+and tests.
 
 The names are loaded on first use, so `python -m sorot.demo.site.server` runs the server module once.
 """

@@ -1,5 +1,7 @@
 """The replica's content: `demo/data/articles.jsonl` loaded into per-host sites, pages and feeds.
 
+Three outlets: ANTARA Kalteng, detik (five hosts) and CNN Indonesia (one host, a feed per section).
+
 The catalog knows nothing about HTTP or HTML; it answers "which article lives at this host and path",
 "what does this host's feed list" and "which other stories does a page link to". Every choice that
 looks random on a page (related links, editor initials) is derived from the article id so that the
@@ -21,8 +23,9 @@ from urllib.parse import urlsplit
 KALTENG_HOST = "kalteng.antaranews.com"
 KALTENG_FEED_PATH = "/rss/terkini.xml"
 DETIK_FEED_PATH = "/rss"
+CNN_FEED_PATH = "/{section}/rss"  # one feed per section, named by the URL's first path segment
 
-SITE_KINDS = {"antara-kalteng": "antara", "detik": "detik"}
+SITE_KINDS = {"antara-kalteng": "antara", "detik": "detik", "cnn-indonesia": "cnn"}
 REQUIRED_FIELDS = (
     "id", "dataset", "licence", "source_url", "site", "url", "title", "published", "date_text", "author",
     "section", "tags", "caption", "paragraphs", "kind",
@@ -31,6 +34,8 @@ KINDS = {"original", "seed", "syndicated"}
 
 _ANTARA_PATH = re.compile(r"^/berita/(?P<id>\d+)(?:/[^/]*)?/?$")
 _BACA_JUGA = re.compile(r"^\(?Baca juga\s*:\s*\(?(?P<title>.*?)\)?\)?\s*$")
+# A closing "(ptr)" or "(rah/rah)": CNN bodies often carry their own, and the page must not add a second.
+_INITIALS_TRAILER = re.compile(r"\(\s*[a-z]{2,4}(?:\s*/\s*[a-z]{2,4})?\s*\)\s*$")
 # Pools for the invented parts of detik pages (see demo/data/ATTRIBUTION.md).
 _EDITOR_INITIALS = ("afr", "rdp", "imk", "knv", "aik", "fas", "mae", "ygs", "whn", "dnu", "azh", "dhn")
 
@@ -77,8 +82,20 @@ class Article:
 
     @property
     def site_kind(self) -> str:
-        """'antara' or 'detik': which template family renders the page."""
+        """'antara', 'detik' or 'cnn': which template family renders the page."""
         return SITE_KINDS[self.site]
+
+    @property
+    def section_slug(self) -> str:
+        """The section's URL name: on CNN the first path segment ("gaya-hidup"), elsewhere its name slugged."""
+        if self.site_kind == "cnn":
+            return self.path.strip("/").split("/")[0]
+        return slugify(self.section)
+
+    @property
+    def ends_with_initials(self) -> bool:
+        """Whether the story already closes with writer/editor initials such as "(ptr)"."""
+        return bool(_INITIALS_TRAILER.search(self.paragraphs[-1])) if self.paragraphs else False
 
     @property
     def text(self) -> str:
@@ -98,7 +115,7 @@ class Article:
 
     @property
     def editor_initials(self) -> tuple[str, str]:
-        """detik closes every story with '(abc/xyz)': writer and editor initials, invented here."""
+        """detik (and CNN, where the text has none) close a story with '(abc/xyz)': invented initials."""
         n = stable_int(self.id, "initials")
         first = _EDITOR_INITIALS[n % len(_EDITOR_INITIALS)]
         second = _EDITOR_INITIALS[(n // len(_EDITOR_INITIALS)) % len(_EDITOR_INITIALS)]
@@ -147,7 +164,7 @@ class Site:
     """One virtual host of the replica, with its articles newest first."""
 
     host: str
-    name: str  # "antara-kalteng" or "detik"
+    name: str  # "antara-kalteng", "detik" or "cnn-indonesia"
     articles: list[Article] = field(default_factory=list)
 
     @property
@@ -155,12 +172,29 @@ class Site:
         return SITE_KINDS[self.name]
 
     @property
-    def feed_path(self) -> str:
-        return KALTENG_FEED_PATH if self.kind == "antara" else DETIK_FEED_PATH
+    def feed_paths(self) -> tuple[str, ...]:
+        """Every RSS path of the host: one on ANTARA and detik hosts, one per section on CNN."""
+        if self.kind == "antara":
+            return (KALTENG_FEED_PATH,)
+        if self.kind == "detik":
+            return (DETIK_FEED_PATH,)
+        return tuple(CNN_FEED_PATH.format(section=slug) for slug, _ in sorted(self.sections))
+
+    @property
+    def feed_urls(self) -> list[str]:
+        return [f"https://{self.host}{path}" for path in self.feed_paths]
 
     @property
     def feed_url(self) -> str:
-        return f"https://{self.host}{self.feed_path}"
+        """The host's main feed (the first of `feed_urls`), as a listing page's <link rel=alternate>."""
+        return self.feed_urls[0]
+
+    def feed_section(self, path: str) -> str | None:
+        """The section a CNN feed path names ('/nasional/rss' -> 'nasional'); None for any other path."""
+        m = re.fullmatch(r"/([a-z0-9-]+)/rss/?", path)
+        if self.kind != "cnn" or m is None or CNN_FEED_PATH.format(section=m.group(1)) not in self.feed_paths:
+            return None
+        return m.group(1)
 
     @property
     def home_url(self) -> str:
@@ -171,7 +205,7 @@ class Site:
         """(slug, name) of the sections that have articles, in order of first appearance."""
         seen: dict[str, str] = {}
         for article in self.articles:
-            seen.setdefault(slugify(article.section), article.section)
+            seen.setdefault(article.section_slug, article.section)
         return list(seen.items())
 
     def find(self, path: str) -> Article | None:
@@ -185,7 +219,7 @@ class Site:
         return next((a for a in self.articles if a.path.rstrip("/") == wanted), None)
 
     def in_section(self, slug: str) -> list[Article]:
-        return [a for a in self.articles if slugify(a.section) == slug]
+        return [a for a in self.articles if a.section_slug == slug]
 
     def tagged(self, slug: str) -> list[Article]:
         return [a for a in self.articles if any(slugify(t) == slug for t in a.tags)]
@@ -249,7 +283,7 @@ class Catalog:
         feeds: dict[str, list[str]] = {}
         for host in self.hosts:
             site = self.sites[host]
-            feeds.setdefault(site.name, []).append(site.feed_url)
+            feeds.setdefault(site.name, []).extend(site.feed_urls)
         return feeds
 
     @property

@@ -1,9 +1,10 @@
 """The offline replica of the demo news network: a small HTTP server with one virtual host per outlet.
 
 `sorot demo` crawls it with the real Scrapy spiders, so the pages imitate the real sites' markup
-(ANTARA's "wrap__article-detail" theme, detik's "detail__body-text") closely enough that the real
-extraction code is exercised, quirks included: inline "Baca juga" links, the Pewarta/Editor footer, the
-no-AI-crawling notice, detik's advertisement blocks and editor initials.
+(ANTARA's "wrap__article-detail" theme, detik's "detail__body-text", CNN Indonesia's "detail-text") closely
+enough that the real extraction code is exercised, quirks included: inline "Baca juga" links, the
+Pewarta/Editor footer, the no-AI-crawling notice, the advertisement blocks and editor initials of detik
+and CNN (whose CMS is a detik sibling), CNN's per-section feeds and day-first numeric dates.
 
 Requests are routed by their Host header: the crawler asks `http://127.0.0.1:PORT/<path>` with
 `Host: kalteng.antaranews.com`, while every URL inside pages and feeds is the real `https://` URL. A
@@ -33,6 +34,7 @@ from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
+
 from sorot.demo.site.catalog import Article, Catalog, Site, baca_juga_title, slugify, stable_int
 
 HTML = "text/html; charset=utf-8"
@@ -56,6 +58,7 @@ ROBOTS = {
     # ANTARA's real robots.txt is unknown; this keeps search pages out, as news sites do.
     "antara": "User-agent: *\nDisallow: /search\nDisallow: /cari\n",
     "detik": "User-agent: *\nDisallow: /search\nDisallow: /api/\n",
+    "cnn": "User-agent: *\nDisallow: /search\n",
     "index": "User-agent: *\nDisallow:\n",
 }
 DATASET_CREDITS = {
@@ -67,6 +70,10 @@ KALTENG_MENU = ("Terkini", "Kabar Daerah", "Bisnis", "Nasional", "Internasional"
 DETIK_CHANNELS = (
     ("news.detik.com", "detikNews"), ("finance.detik.com", "detikFinance"), ("sport.detik.com", "detikSport"),
     ("inet.detik.com", "detikInet"), ("health.detik.com", "detikHealth"),
+)
+#: CNN Indonesia's channel bar order; sections the replica lacks are not shown
+CNN_MENU = (
+    "nasional", "internasional", "ekonomi", "olahraga", "teknologi", "hiburan", "gaya-hidup", "politik",
 )
 _LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
 _IP_LIKE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:]*)$")
@@ -157,6 +164,8 @@ class ReplicaApp:
             return common
         if site.kind == "antara":
             return self._kalteng(site, path, href)
+        if site.kind == "cnn":
+            return self._cnn(site, path, href)
         return self._detik(site, path, href)
 
     def _common(self, path: str, href: Callable[[str], str]) -> Response | None:
@@ -178,7 +187,7 @@ class ReplicaApp:
     def _kalteng(self, site: Site, path: str, href: Callable[[str], str]) -> Response:
         if path == "/robots.txt":
             return Response(200, TEXT, ROBOTS["antara"].encode())
-        if path == site.feed_path:
+        if path in site.feed_paths:
             return self._feed(site)
         if path in ("/", "/terkini", "/terkini/"):
             return self._kalteng_listing(site, site.articles, "Terkini", "/terkini", 1, href)
@@ -258,7 +267,7 @@ class ReplicaApp:
     def _detik(self, site: Site, path: str, href: Callable[[str], str]) -> Response:
         if path == "/robots.txt":
             return Response(200, TEXT, ROBOTS["detik"].encode())
-        if path.rstrip("/") == site.feed_path:
+        if path.rstrip("/") in site.feed_paths:
             return self._feed(site)
         if path == "/":
             return self._page("detik_listing.html.j2", site=site, articles=site.articles, heading="Terbaru",
@@ -290,15 +299,67 @@ class ReplicaApp:
             channels=self._channels(), credit=DATASET_CREDITS.get(article.dataset, article.dataset), href=href,
         )
 
+    # ---------------------------------------------------------------- CNN Indonesia
+    def _cnn(self, site: Site, path: str, href: Callable[[str], str]) -> Response:
+        if path == "/robots.txt":
+            return Response(200, TEXT, ROBOTS["cnn"].encode())
+        section = site.feed_section(path)
+        if section is not None:
+            return self._feed(site, section)
+        if path == "/":
+            return self._cnn_listing(site, site.articles, "Berita Terbaru", href)
+        article = site.find(path)
+        if article is not None:
+            return self._cnn_article(site, article, href)
+        m = re.fullmatch(r"/tag/([^/]+)/?", path)
+        if m and site.tagged(m.group(1)):
+            return self._cnn_listing(site, site.tagged(m.group(1)), f"Tag: {m.group(1)}", href)
+        m = re.fullmatch(r"/([a-z0-9-]+)/?", path)
+        if m and site.in_section(m.group(1)):
+            return self._cnn_listing(site, site.in_section(m.group(1)), dict(site.sections)[m.group(1)], href)
+        return self._not_found(href=href)
+
+    def _cnn_menu(self, site: Site) -> list[tuple[str, str]]:
+        """The header nav: the sections the replica has articles in, in the real site's order."""
+        return [(name, f"https://{site.host}/{slug}") for slug, name in sorted(
+            site.sections, key=lambda s: (CNN_MENU.index(s[0]) if s[0] in CNN_MENU else len(CNN_MENU), s[0]))]
+
+    def _cnn_listing(self, site: Site, articles: list[Article], heading: str,
+                     href: Callable[[str], str]) -> Response:
+        return self._page("cnn_listing.html.j2", site=site, articles=articles, heading=heading,
+                          menu=self._cnn_menu(site), href=href)
+
+    def _cnn_article(self, site: Site, article: Article, href: Callable[[str], str]) -> Response:
+        ld = {
+            "@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
+            "datePublished": article.published.isoformat(), "mainEntityOfPage": article.url,
+            "author": {"@type": "Person", "name": article.author},
+            "publisher": {"@type": "Organization", "name": "CNN Indonesia"},
+        }
+        others = site.others(article, 6, "cnn-related")
+        return self._page(
+            "cnn_article.html.j2", site=site, a=article, ld=jsonld(ld), menu=self._cnn_menu(site),
+            baca=others[0] if others else None, popular=others[1:], initials=article.editor_initials,
+            credit=DATASET_CREDITS.get(article.dataset, article.dataset), href=href,
+        )
+
     # ---------------------------------------------------------------- shared
-    def _feed(self, site: Site) -> Response:
+    def _feed(self, site: Site, section: str | None = None) -> Response:
+        """A host's RSS feed; on CNN the feed of one section (`section` is its URL segment)."""
+        articles = site.articles
+        self_url = site.feed_url
         if site.kind == "antara":
             title, description = "ANTARA News Kalimantan Tengah - Terkini", "Berita terkini ANTARA Kalteng"
+        elif site.kind == "cnn" and section is not None:
+            articles = site.in_section(section)
+            name = dict(site.sections)[section]
+            self_url = f"https://{site.host}/{section}/rss"
+            title, description = f"CNN Indonesia - {name}", f"Berita {name} terbaru CNN Indonesia"
         else:
             channel = dict(DETIK_CHANNELS).get(site.host, "detikcom")
             title, description = f"{channel} - Berita Terbaru", f"Berita terbaru {channel}"
         body = self.env.get_template("rss.xml.j2").render(
-            site=site, title=title, description=description, articles=site.articles)
+            site=site, title=title, description=description, articles=articles, self_url=self_url)
         return Response(200, RSS, body.encode("utf-8"))
 
     def _not_found(self, message: str = "Halaman tidak ditemukan.",

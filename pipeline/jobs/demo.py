@@ -1,4 +1,4 @@
-"""`sorot demo`: the whole path on the bundled offline replica of ANTARA Kalteng and detik.
+"""`sorot demo`: the whole path on the bundled offline replica of ANTARA Kalteng, detik and CNN Indonesia.
 
 Starts the replica on 127.0.0.1, crawls it with the real spiders over HTTP (feeds, then article pages),
 processes and loads what was fetched, publishes the read-only copy, then writes the weekly report for the

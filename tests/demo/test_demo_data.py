@@ -1,17 +1,19 @@
 """Structural invariants of the committed demo data (demo/data/articles.jsonl) and its attribution.
 
 The holdout exclusion itself is asserted by scripts/build_demo_data.py at build time: the tests run
-without the reference material, and a copy of the holdout list must not enter the project.
+without the reference material, and a copy of the holdout list must not enter the project. The team's
+hand labels (models/data/annotations) are part of the project, so the on-topic count is checked with them.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import random
 import re
 import sys
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,11 +22,18 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = ROOT / "demo" / "data"
 CAPTURE = Path(__file__).resolve().parents[1] / "fixtures" / "seed-antara-kalteng-capture.txt"
+ANNOTATIONS = ROOT / "models" / "data" / "annotations"
 SEED_URL = ("https://kalteng.antaranews.com/berita/834512/"
             "pemkot-palangka-raya-susun-rencana-aksi-pencegahan-kekerasan-terhadap-perempuan-dan-anak")
 FIELDS = ("id", "dataset", "licence", "source_url", "site", "url", "title", "published", "date_text", "author",
           "editor", "section", "tags", "caption", "paragraphs", "kind", "syndicated_from")
 LICENCES = {"indosum": "CC BY-SA 4.0", "detik-may2026": "MIT"}
+SITES = {"antara-kalteng", "detik", "cnn-indonesia"}
+CNN_URL = re.compile(
+    r"https://www\.cnnindonesia\.com/(?P<section>[a-z-]+)/(?P<stamp>\d{14})-\d+-(?P<n>\d+)/[a-z0-9-]+")
+# "Jumat, 20/10/2017 12:34 WIB": CNN's numeric date is day first.
+CNN_DATE = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{2}/\d{2}/\d{4} \d{2}:\d{2} WIB")
+COPY_SUFFIX = {"detik": "-syn", "cnn-indonesia": "-cnn"}
 
 
 def _load_build_script():
@@ -38,6 +47,25 @@ def _load_build_script():
     finally:
         del sys.modules[name]
     return module
+
+
+@pytest.fixture(scope="module")
+def build_script():
+    return _load_build_script()
+
+
+@pytest.fixture(scope="module")
+def annotations() -> dict[str, set[str]]:
+    """Article id -> every label any annotator gave it."""
+    files = sorted(ANNOTATIONS.glob("annotator-*.jsonl"))
+    assert files, "the annotation files are part of the project"
+    labels: dict[str, set[str]] = {}
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                labels.setdefault(record["id"], set()).update(record["labels"])
+    return labels
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +85,8 @@ def test_sizes_match_the_selection_plan(rows):
     assert kinds[("antara-kalteng", "seed")] == 1
     assert 160 <= kinds[("detik", "original")] <= 180
     assert 8 <= kinds[("detik", "syndicated")] <= 12
+    assert 60 <= kinds[("cnn-indonesia", "original")] <= 80
+    assert 2 <= kinds[("cnn-indonesia", "syndicated")] <= 3
     assert sum(kinds.values()) == len(rows)
 
 
@@ -66,7 +96,7 @@ def test_every_row_has_the_fields_and_unique_ids_and_urls(rows):
         assert row["title"].strip() and row["author"].strip() and row["section"].strip()
         assert row["paragraphs"] and all(isinstance(p, str) and p.strip() for p in row["paragraphs"])
         assert isinstance(row["tags"], list) and row["tags"]
-        assert row["site"] in {"antara-kalteng", "detik"}
+        assert row["site"] in SITES
         assert row["kind"] in {"original", "seed", "syndicated"}
     assert len({r["id"] for r in rows}) == len(rows)
     assert len({r["url"] for r in rows}) == len(rows)
@@ -98,8 +128,18 @@ def test_dates_are_wib_and_match_the_visible_text(rows):
         assert f"{published:%H:%M}" in row["date_text"]
         assert str(published.year) in row["date_text"]
     for row in rows:
-        if row["site"] == "antara-kalteng" and row["kind"] == "original":
-            assert 6 <= datetime.fromisoformat(row["published"]).hour <= 21
+        if row["site"] in {"antara-kalteng", "cnn-indonesia"} and row["kind"] == "original":
+            assert 6 <= datetime.fromisoformat(row["published"]).hour <= 21  # invented from a date
+
+
+def test_cnn_dates_are_numeric_and_day_first(rows):
+    cnn = [r for r in rows if r["site"] == "cnn-indonesia"]
+    for row in cnn:
+        published = datetime.fromisoformat(row["published"])
+        assert CNN_DATE.fullmatch(row["date_text"]), row["date_text"]
+        assert f"{published:%d/%m/%Y %H:%M}" in row["date_text"]
+    # A day above 12 proves the order: read month first, the date would not exist.
+    assert any(int(r["date_text"].split(", ")[1][:2]) > 12 for r in cnn)
 
 
 def test_kalteng_rows_live_on_the_kalteng_host_with_kalteng_ids(rows):
@@ -127,6 +167,25 @@ def test_detik_rows_keep_their_original_host_and_path(rows):
         assert max(len(p) for p in row["paragraphs"]) < 2000
 
 
+def test_cnn_rows_keep_their_original_path_on_https(rows):
+    attribution = " ".join((DATA_DIR / "ATTRIBUTION.md").read_text("utf-8").split())  # names span lines
+    for row in (r for r in rows if r["site"] == "cnn-indonesia" and r["kind"] == "original"):
+        source = urlsplit(row["source_url"])
+        assert source.hostname.endswith("cnnindonesia.com")
+        m = CNN_URL.fullmatch(row["url"])
+        assert m, row["url"]
+        assert urlsplit(row["url"]).path == source.path.rstrip("/")  # no trailing slash on the replica
+        assert re.sub(r"[^a-z0-9]+", "-", row["section"].lower()) == m["section"]  # feeds are per segment
+        assert (row["dataset"], row["licence"]) == ("indosum", "CC BY-SA 4.0")
+        assert row["editor"] is None and row["author"] in attribution
+        assert re.match(r"^[A-Z][\w .]+, CNN Indonesia -- \S", row["paragraphs"][0]), row["id"]
+        assert row["title"][0].isupper() and row["title"] != row["title"].title()  # sentence case
+        assert all(t == t.lower() and len(t) > 1 for t in row["tags"])
+        assert datetime.fromisoformat(row["published"]).date().isoformat() == row["published"][:10]
+    authors = Counter(r["author"] for r in rows if r["site"] == "cnn-indonesia")
+    assert authors["Tim CNN Indonesia"] and len(authors) >= 3
+
+
 def test_seed_row_holds_the_capture_verbatim(by_id):
     (seed,) = [r for r in by_id.values() if r["kind"] == "seed"]
     capture = [line for line in CAPTURE.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -143,9 +202,16 @@ def test_syndicated_rows_point_at_originals_and_are_light_copies(rows, by_id):
     edits = Counter()
     for copy in copies:
         original = by_id[copy["syndicated_from"]]
-        assert copy["id"] == f"{original['id']}-syn"
+        assert copy["id"] == f"{original['id']}{COPY_SUFFIX[copy['site']]}"
         assert original["kind"] in {"original", "seed"} and original["site"] == "antara-kalteng"
-        assert re.fullmatch(r"https://news\.detik\.com/berita/d-9\d{6}/[a-z0-9-]+", copy["url"])
+        if copy["site"] == "detik":
+            assert re.fullmatch(r"https://news\.detik\.com/berita/d-9\d{6}/[a-z0-9-]+", copy["url"])
+        else:  # invented CNN numbers 9xxxxx; the URL's timestamp is just before publication
+            m = CNN_URL.fullmatch(copy["url"])
+            assert m and m["n"].startswith("9") and len(m["n"]) == 6, copy["url"]
+            stamp = datetime.strptime(m["stamp"], "%Y%m%d%H%M%S").replace(tzinfo=timezone(timedelta(hours=7)))
+            assert timedelta(0) <= datetime.fromisoformat(copy["published"]) - stamp <= timedelta(minutes=10)
+            assert CNN_DATE.fullmatch(copy["date_text"])
         assert (copy["dataset"], copy["licence"]) == (original["dataset"], original["licence"])
         assert re.match(r"^[^()]+ \(ANTARA\) - \S", copy["paragraphs"][0])
         delay = datetime.fromisoformat(copy["published"]) - datetime.fromisoformat(original["published"])
@@ -158,15 +224,73 @@ def test_syndicated_rows_point_at_originals_and_are_light_copies(rows, by_id):
             assert len(copy["paragraphs"]) == len(story) - 1
         if copy["light_edit"]:
             edits[copy["light_edit"]] += 1
-    assert 8 <= len(copies) <= 12
+    assert 10 <= len(copies) <= 15
     assert sum(edits.values()) >= 2 and len(edits) >= 2
     seed_id = next(i for i, r in by_id.items() if r["kind"] == "seed")
     assert any(c["syndicated_from"] == seed_id for c in copies)
     assert sum(1 for c in copies if c["title"].lower() != by_id[c["syndicated_from"]]["title"].lower()) >= 2
 
 
-def test_enough_rows_are_flagged_by_the_keyword_screen(rows):
-    screen = _load_build_script().screen_terms
+def test_a_story_is_carried_by_three_outlets(rows, by_id):
+    """Every CNN copy is of a story detik carries too: ANTARA, detik and CNN Indonesia report it."""
+    cnn_copies = [r for r in rows if r["site"] == "cnn-indonesia" and r["kind"] == "syndicated"]
+    on_detik = {r["syndicated_from"]: r for r in rows if r["site"] == "detik" and r["kind"] == "syndicated"}
+    assert cnn_copies
+    for copy in cnn_copies:
+        original = by_id[copy["syndicated_from"]]
+        assert original["kind"] == "original" and original["id"] in on_detik
+        assert copy["light_edit"] in {"drop_last", "drop_middle", "reword"}  # one light edit each
+        assert copy["paragraphs"] != on_detik[original["id"]]["paragraphs"]  # not a copy of the detik copy
+        assert copy["title"] != original["title"] and "CNN Indonesia --" not in copy["paragraphs"][0]
+
+
+def test_at_least_60_rows_are_on_topic_by_the_annotators(rows, annotations, build_script):
+    """The demo's promise, counted from the team's hand labels; the unannotated seed falls back to the screen.
+
+    The annotation files hold no holdout ids, and every row but the seed and its copy is annotated.
+    """
+
+    def on_topic(row: dict) -> bool:
+        key = row["syndicated_from"] or row["id"]
+        if key in annotations:
+            return bool(annotations[key] & {"kekerasan", "gender"})
+        return bool(build_script.screen_terms(row["title"], "\n".join(row["paragraphs"])))
+
+    annotated = [r for r in rows if (r["syndicated_from"] or r["id"]) in annotations]
+    assert len(annotated) >= len(rows) - 4  # the labels, not the fallback, decide almost every row
+    topical = [r for r in rows if on_topic(r)]
+    assert len(topical) >= 60
+    assert sum(1 for r in topical if r["site"] == "cnn-indonesia") >= 35
+    assert len(rows) - len(topical) >= 60  # negatives, as a real feed has them
+
+
+def test_build_helpers_for_cnn(build_script, tmp_path):
+    wib = timezone(timedelta(hours=7))
+    friday = datetime(2017, 10, 20, 12, 34, tzinfo=wib)
+    assert build_script.cnn_date_text(friday) == "Jumat, 20/10/2017 12:34 WIB"
+    assert build_script.cnn_date_text(datetime(2016, 9, 3, 6, 5, tzinfo=wib)) == "Sabtu, 03/09/2016 06:05 WIB"
+    (tmp_path / "annotator-1.jsonl").write_text(
+        '{"id": "a1", "labels": ["kekerasan", "kekerasan_fisik"], "tahap": "kejadian"}\n'
+        '{"id": "b2", "labels": [], "tahap": "lainnya"}\n', encoding="utf-8")
+    (tmp_path / "annotator-2.jsonl").write_text(
+        '{"id": "b2", "labels": ["gender"], "tahap": "lainnya"}\n{"id": "c3", "labels": ["korban_anak"]}\n',
+        encoding="utf-8")
+    labels = build_script.read_annotations(tmp_path)
+    assert labels == {"a1": {"kekerasan", "kekerasan_fisik"}, "b2": {"gender"}, "c3": {"korban_anak"}}
+    assert build_script.on_topic_ids(labels) == {"a1", "b2"}  # any annotator; a sub-label alone is not enough
+    pool = [{"id": f"{i:02d}"} for i in range(30)]
+    labels = {f"{i:02d}": set() for i in range(0, 30, 2)} | {"03": {"kekerasan"}, "17": {"gender"}}
+    picked, hits = build_script.select_labelled(pool, labels, 10, random.Random("x"))
+    again, _ = build_script.select_labelled(list(reversed(pool)), labels, 10, random.Random("x"))
+    assert hits == 2 and len(picked) == 10 and {"03", "17"} <= {r["id"] for r in picked}
+    assert all(r["id"] in labels for r in picked)  # the sample is drawn from annotated rows only
+    assert picked == again  # reproducible whatever the corpus order
+    with pytest.raises(SystemExit):
+        build_script.read_annotations(tmp_path / "missing")
+
+
+def test_enough_rows_are_flagged_by_the_keyword_screen(rows, build_script):
+    screen = build_script.screen_terms
     flagged = [r for r in rows if screen(r["title"], "\n".join(r["paragraphs"]))]
     assert len(flagged) >= 60
     unflagged = len(rows) - len(flagged)

@@ -14,12 +14,14 @@ from xml.etree import ElementTree
 
 import lxml.html
 import pytest
+
 from sorot.demo.site import PortInUseError, ReplicaServer
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "demo" / "data" / "articles.jsonl"
 CAPTURE = Path(__file__).resolve().parents[1] / "fixtures" / "seed-antara-kalteng-capture.txt"
 KALTENG = "kalteng.antaranews.com"
+CNN = "www.cnnindonesia.com"
 SEED_PATH = "/berita/834512/pemkot-palangka-raya-susun-rencana-aksi-pencegahan-kekerasan-terhadap-perempuan-dan-anak"
 # The footer parser's pattern from the project's source notes: every variant the replica renders must match.
 FOOTER_RE = re.compile(
@@ -50,6 +52,14 @@ def fetch_url(server: ReplicaServer, url: str) -> tuple[int, str, bytes]:
     return fetch(server, parts.path + (f"?{parts.query}" if parts.query else ""), parts.hostname)
 
 
+def cnn_rows(kind: str = "original") -> list[dict]:
+    return [r for r in rows() if r["site"] == "cnn-indonesia" and r["kind"] == kind]
+
+
+def cnn_section(row: dict) -> str:
+    return urlsplit(row["url"]).path.split("/")[1]
+
+
 def content_paragraphs(page: bytes) -> list[lxml.html.HtmlElement]:
     tree = lxml.html.fromstring(page)
     (content,) = tree.xpath("//div[contains(@class, 'wrap__article-detail-content')]")
@@ -69,6 +79,10 @@ def test_serves_every_host_of_the_data_and_names_its_feeds(replica):
     assert replica.base_url.startswith("http://127.0.0.1:")
     assert replica.feed_urls["antara-kalteng"] == [f"https://{KALTENG}/rss/terkini.xml"]
     assert sorted(replica.feed_urls["detik"]) == sorted(f"https://{h}/rss" for h in hosts if h.endswith("detik.com"))
+    sections = {cnn_section(r) for r in rows() if r["site"] == "cnn-indonesia"}
+    assert {"nasional", "internasional", "hiburan"} <= sections
+    assert sorted(replica.feed_urls["cnn-indonesia"]) == sorted(f"https://{CNN}/{s}/rss" for s in sections)
+    assert set(replica.feed_urls) == {"antara-kalteng", "detik", "cnn-indonesia"}
 
 
 def test_robots_txt(replica):
@@ -79,6 +93,9 @@ def test_robots_txt(replica):
     assert not any(line.lower().startswith("crawl-delay") for line in lines)
     status, content_type, body = fetch(replica, "/robots.txt", "news.detik.com")
     assert status == 200 and body.decode().startswith("User-agent: *")
+    status, content_type, body = fetch(replica, "/robots.txt", CNN)
+    assert status == 200 and content_type.startswith("text/plain")
+    assert body.decode().splitlines() == ["User-agent: *", "Disallow: /search"]
     # A Host header may carry a port or a different case; it still names the same site.
     assert fetch(replica, "/robots.txt", "Kalteng.Antaranews.com:443")[2] == fetch(replica, "/robots.txt", KALTENG)[2]
 
@@ -114,6 +131,35 @@ def test_detik_feeds_list_their_host_only(replica):
         host = urlsplit(url).hostname
         assert links and all(urlsplit(link).hostname == host for link in links)
         assert len(links) == sum(1 for r in rows() if urlsplit(r["url"]).hostname == host)
+
+
+def test_cnn_section_feeds_list_their_section_newest_first(replica):
+    by_url = {r["url"]: r for r in rows() if r["site"] == "cnn-indonesia"}
+    seen = set()
+    for url in replica.feed_urls["cnn-indonesia"]:
+        section = urlsplit(url).path.split("/")[1]
+        status, content_type, body = fetch_url(replica, url)
+        assert status == 200 and content_type == "application/rss+xml; charset=utf-8"
+        root = ElementTree.fromstring(body)
+        assert root.tag == "rss" and root.get("version") == "2.0"
+        channel = root.find("channel")
+        assert channel.find("{http://www.w3.org/2005/Atom}link").get("href") == url
+        items = channel.findall("item")
+        assert len(items) == sum(1 for r in by_url.values() if cnn_section(r) == section)
+        dates = []
+        for item in items:
+            row = by_url[item.findtext("link")]
+            assert cnn_section(row) == section and item.findtext("guid") == row["url"]
+            assert item.findtext("title") == row["title"] and item.findtext("category") == row["section"]
+            assert item.findtext("pubDate").endswith(" +0700")
+            published = parsedate_to_datetime(item.findtext("pubDate"))
+            assert published.isoformat() == row["published"]
+            dates.append(published)
+        assert dates == sorted(dates, reverse=True)
+        seen.update(i.findtext("link") for i in items)
+    assert seen == set(by_url)  # every CNN article is in exactly the feed of its section
+    assert fetch(replica, "/nasional/rss/", CNN)[0] == 200
+    assert fetch(replica, "/sepakbola/rss", CNN)[0] == 404  # no such section in the replica
 
 
 def test_seed_page_reproduces_the_capture_exactly(replica):
@@ -217,18 +263,113 @@ def test_detik_page(replica):
     assert tree.xpath("//div[contains(@class,'detail__body-tag')]//a")
 
 
+def _cnn_body(page: bytes) -> tuple[lxml.html.HtmlElement, lxml.html.HtmlElement]:
+    tree = lxml.html.fromstring(page)
+    (body,) = tree.xpath("//div[@class='detail-wrap']/div[@class='detail-text']")
+    return tree, body
+
+
+def test_cnn_page(replica):
+    article = next(r for r in cnn_rows() if len(r["paragraphs"]) >= 5 and r["author"] == "Tim CNN Indonesia"
+                   and not re.search(r"\([a-z/]+\)$", r["paragraphs"][-1]))
+    status, content_type, page = fetch_url(replica, article["url"])
+    assert status == 200 and content_type == "text/html; charset=utf-8"
+    tree, body = _cnn_body(page)
+    assert tree.xpath("//link[@rel='canonical']/@href") == [article["url"]]
+    assert tree.xpath("string(//h1[@class='detail-title'])") == article["title"]
+    assert tree.xpath("string(//div[@class='detail-author'])") == "Tim CNN Indonesia | CNN Indonesia"
+    date = tree.xpath("string(//div[@class='detail-date'])")
+    assert date == article["date_text"] and re.fullmatch(r"\w+, \d{2}/\d{2}/\d{4} \d{2}:\d{2} WIB", date)
+    crumbs = tree.xpath("//div[@class='breadcrumb']/a")
+    assert [a.text_content() for a in crumbs] == ["Home", article["section"]]
+    assert crumbs[1].get("href") == f"https://{CNN}/{cnn_section(article)}"
+    assert fetch_url(replica, crumbs[1].get("href"))[0] == 200
+    assert tree.xpath("//div[@class='detail-image']/figure/img/@src") == ["/img/placeholder.svg"]
+    assert tree.xpath("string(//div[@class='detail-image']//figcaption)") == article["caption"]
+    children = list(body)
+    assert [c.tag for c in children[:5]] == ["p", "p", "div", "p", "div"]
+    assert children[0].text_content().startswith(article["paragraphs"][0][:25])
+    assert "CNN Indonesia -- " in children[0].text_content()
+    assert children[2].get("class") == "linksisip" and children[2].text_content().startswith("Baca juga:")
+    baca = children[2].xpath("./a/@href")
+    assert len(baca) == 1 and baca[0] != article["url"] and fetch_url(replica, baca[0])[0] == 200
+    assert children[4].get("class") == "paradetail"
+    assert [p.text_content() for p in children[4]] == ["ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT"]
+    texts = [c.text_content() for c in children if c.tag == "p"]
+    assert texts[:-1] == article["paragraphs"]
+    assert re.fullmatch(r"\([a-z]{3}/[a-z]{3}\)", texts[-1])  # invented initials: the text has none
+    tags = tree.xpath("//div[@class='detail-tag']/a")
+    assert [t.text_content() for t in tags] == article["tags"]
+    assert all(fetch_url(replica, t.get("href"))[0] == 200 for t in tags)
+    popular = tree.xpath("//aside//h2[.='Terpopuler']/following-sibling::ol/li/a/@href")
+    assert len(popular) == 5 and article["url"] not in popular and baca[0] not in popular
+    assert all(fetch_url(replica, url)[0] == 200 for url in popular)
+    assert [a.text_content() for a in tree.xpath("//header//nav/a")][:2] == ["Nasional", "Internasional"]
+    footer = tree.xpath("string(//footer)")
+    assert "Replika luring Sorot" in footer and "CC BY-SA 4.0" in footer and article["source_url"] in footer
+    (ld,) = tree.xpath("//script[@type='application/ld+json']/text()")
+    assert json.loads(ld)["datePublished"] == article["published"]
+
+
+def test_cnn_page_keeps_the_texts_own_initials_and_forgives_a_trailing_slash(replica):
+    article = next(r for r in cnn_rows() if len(r["paragraphs"]) >= 4
+                   and re.search(r" \([a-z]{2,5}(?:/[a-z]{2,5})?\)$", r["paragraphs"][-1]))
+    page = fetch_url(replica, article["url"])[2]
+    texts = [c.text_content() for c in _cnn_body(page)[1] if c.tag == "p"]
+    assert texts == article["paragraphs"]  # no second "(abc/xyz)" after the text's own
+    assert fetch_url(replica, article["url"] + "/")[2] == page
+    assert fetch(replica, urlsplit(article["url"]).path.rsplit("/", 1)[0] + "/lain", CNN)[0] == 404
+
+
+def test_cnn_listings_and_placeholder(replica):
+    status, _, home = fetch(replica, "/", CNN)
+    assert status == 200
+    links = lxml.html.fromstring(home).xpath("//article//h3/a/@href")
+    cnn = [r for r in rows() if r["site"] == "cnn-indonesia"]
+    assert len(links) == len(cnn)
+    assert links[0] == max(cnn, key=lambda r: (r["published"], r["id"]))["url"]  # newest first
+    status, _, section = fetch(replica, "/hiburan", CNN)
+    hrefs = lxml.html.fromstring(section).xpath("//article//h3/a/@href")
+    assert status == 200 and hrefs and all(urlsplit(h).path.startswith("/hiburan/") for h in hrefs)
+    status, content_type, svg = fetch(replica, "/img/placeholder.svg", CNN)
+    assert status == 200 and content_type == "image/svg+xml" and svg.startswith(b"<svg")
+    assert fetch(replica, "/search", CNN)[0] == 404
+
+
 def test_syndicated_copy_keeps_the_antara_dateline(replica):
     by_id = {r["id"]: r for r in rows()}
     copies = [r for r in rows() if r["kind"] == "syndicated"]
-    assert copies
+    assert {c["site"] for c in copies} == {"detik", "cnn-indonesia"}
     for copy in copies:
         status, _, page = fetch_url(replica, copy["url"])
         assert status == 200
         tree = lxml.html.fromstring(page)
-        first = tree.xpath("string(//div[contains(@class,'detail__body-text')]/p[1])")
+        if copy["site"] == "detik":
+            first = tree.xpath("string(//div[contains(@class,'detail__body-text')]/p[1])")
+        else:
+            first = _cnn_body(page)[1].xpath("string(./p[1])")
+            assert "CNN Indonesia --" not in first
         assert "(ANTARA) -" in first
         original = by_id[copy["syndicated_from"]]
         assert first.split(" (ANTARA) - ")[0] in original["paragraphs"][0]
+
+
+def test_a_story_on_three_outlets_is_served_by_all_three(replica):
+    """A CNN copy's original is on the Kalteng replica and detik carries it too: three hosts, one story."""
+    by_id = {r["id"]: r for r in rows()}
+    copies = cnn_rows("syndicated")
+    assert 2 <= len(copies) <= 3
+    for copy in copies:
+        original = by_id[copy["syndicated_from"]]
+        carriers = [original, by_id[f"{original['id']}-syn"], copy]
+        assert [urlsplit(r["url"]).hostname for r in carriers] == [KALTENG, "news.detik.com", CNN]
+        for row in carriers:
+            assert fetch_url(replica, row["url"])[0] == 200
+        feed = fetch_url(replica, f"https://{CNN}/{cnn_section(copy)}/rss")[2]
+        assert copy["url"] in [i.findtext("link") for i in ElementTree.fromstring(feed).iter("item")]
+        _, body = _cnn_body(fetch_url(replica, copy["url"])[2])
+        texts = [p.text_content() for p in body.xpath("./p")][:-1]  # the invented initials close the page
+        assert texts == copy["paragraphs"]
 
 
 def test_unknown_paths_and_hosts_answer_404(replica):
@@ -254,6 +395,8 @@ def test_index_on_the_bare_address_links_browsable_views(replica):
     hrefs = set(tree.xpath("//a/@href"))
     for host in replica.hosts:
         assert f"/{host}/" in hrefs
+    for url in replica.feed_urls["cnn-indonesia"]:
+        assert f"/{CNN}{urlsplit(url).path}" in hrefs  # every section feed, browsable
     assert f"/{KALTENG}{SEED_PATH}" in hrefs
     assert len([h for h in hrefs if h.count("/") >= 3 and not h.startswith("/_")]) >= len(rows())
     status, _, seed_view = fetch(replica, f"/{KALTENG}{SEED_PATH}")
@@ -290,8 +433,13 @@ def test_scraped_text_is_escaped(tmp_path):
                     paragraphs=["Palu (ANTARA) - <b>tebal</b> & <img src=x onerror=alert(1)>.", "Kedua."],
                     tags=["<i>tag</i>"])
     detik = next(r for r in rows() if r["site"] == "detik")
+    cnn_base = cnn_rows()[0]
+    cnn_url = f"https://{CNN}/nasional/20170101000000-20-1/judul"
+    cnn = dict(cnn_base, id="hostile0002", title=hostile, url=cnn_url,
+               paragraphs=["Jakarta, CNN Indonesia -- <b>tebal</b> & <img src=x onerror=alert(1)>.", "(abc)"],
+               tags=["<i>tag</i>"], section="Nasional")
     data = tmp_path / "articles.jsonl"
-    data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in (injected, detik)) + "\n",
+    data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in (injected, detik, cnn)) + "\n",
                     encoding="utf-8")
     with ReplicaServer(data_path=data) as server:
         status, _, page = fetch(server, "/berita/839999/judul", KALTENG)
@@ -306,6 +454,13 @@ def test_scraped_text_is_escaped(tmp_path):
         assert ElementTree.fromstring(feed).find("channel/item/title").text == hostile
         index = fetch(server, "/")[2]
         assert b"<script>alert" not in index and b"&lt;script&gt;" in index
+        status, _, page = fetch(server, "/nasional/20170101000000-20-1/judul", CNN)
+        assert status == 200
+        assert b"<script>alert" not in page and b"<b>tebal" not in page and b"<img src=x" not in page
+        assert b"&lt;b&gt;tebal&lt;/b&gt;" in page and b"&lt;i&gt;tag&lt;/i&gt;" in page
+        assert lxml.html.fromstring(page).xpath("string(//h1[@class='detail-title'])") == hostile
+        feed = fetch(server, "/nasional/rss", CNN)[2]
+        assert ElementTree.fromstring(feed).find("channel/item/title").text == hostile
 
 
 def test_port_in_use_raises_a_clear_error():
