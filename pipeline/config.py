@@ -3,6 +3,11 @@
 Looked up in this order: `--config PATH`, `$SOROT_CONFIG`, `./sorot.toml`. Every setting has a default so a
 fresh install runs the demo with no file at all. Secrets (SMTP passwords) come from environment variables,
 never from the command line.
+
+`[digest]` holds recipients, sender, report_url (with an optional `{week}` placeholder) and weekday (when
+`sorot run` sends the digest; default Monday). `[smtp]` holds host, port, security, username, ca_file,
+timeout, attempts, backoff_seconds and password_env; `sorot.warehouse.mailer.SmtpSettings` reads it, applies
+the `SOROT_SMTP_*` environment variables over it and takes the password from the environment only.
 """
 
 from __future__ import annotations
@@ -57,6 +62,7 @@ class Config:
     data_dir: Path
     crawl: dict[str, Any] = field(default_factory=dict)
     digest: dict[str, Any] = field(default_factory=dict)
+    smtp: dict[str, Any] = field(default_factory=dict)
     #: outlets declared in the configuration (`[[sources]]`), registered by `register_sources()`
     sources: list[dict[str, Any]] = field(default_factory=list)
 
@@ -93,9 +99,18 @@ def load_config(explicit: str | None = None, *, data_dir: str | None = None) -> 
         path=path.resolve() if path else None,
         data_dir=chosen.resolve(),
         crawl=dict(raw.get("crawl", {})),
-        digest=dict(raw.get("digest", {})),
+        digest=_section(raw, "digest", path),
+        smtp=_section(raw, "smtp", path),
         sources=_source_entries(raw.get("sources", []), path),
     )
+
+
+def _section(raw: dict[str, Any], name: str, path: Path | None) -> dict[str, Any]:
+    """A table of the file, or a clear error when the name holds something else (``smtp = "x"``)."""
+    value = raw.get(name, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"configuration {path}: [{name}] must be a section, not {type(value).__name__}")
+    return dict(value)
 
 
 def _source_entries(value: Any, path: Path | None) -> list[dict[str, Any]]:

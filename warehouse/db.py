@@ -8,6 +8,7 @@ researchers read the published copy (see publish.py), which never blocks the wri
 from __future__ import annotations
 
 import fcntl
+import importlib
 import os
 import time
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 SCHEMA_TABLE = "schema_migrations"
+FTS_PACKAGE = "duckdb_extension_fts"
 
 
 class WarehouseBusyError(RuntimeError):
@@ -44,15 +46,19 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
-    """Apply the migrations the database lacks, each in its own transaction; returns the versions applied."""
+    """Apply every shipped migration the database lacks, in order, each in its own transaction.
+
+    Any missing version is applied, not only those above the highest one present, so a database created while
+    a lower-numbered migration did not exist yet still receives it later.
+    """
     con.execute(
         f"CREATE TABLE IF NOT EXISTS {SCHEMA_TABLE} (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, "
         "applied_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp)"
     )
-    current = schema_version(con)
+    present = {row[0] for row in con.execute(f"SELECT version FROM {SCHEMA_TABLE}").fetchall()}
     applied = []
     for version, name, sql in available_migrations():
-        if version <= current:
+        if version in present:
             continue
         con.execute("BEGIN TRANSACTION")
         try:
@@ -112,14 +118,44 @@ def connect_writer(db_path: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def connect_reader(db_path: Path) -> duckdb.DuckDBPyConnection:
-    """Open a database read-only (normally the published copy)."""
+def connect_reader(db_path: Path, *, search: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open a database read-only (normally the published copy); ``search`` also loads the fts extension."""
     if not db_path.exists():
         raise FileNotFoundError(f"no warehouse at {db_path}; run `sorot demo` or `sorot run` first")
     try:
-        return duckdb.connect(str(db_path), read_only=True)
+        con = duckdb.connect(str(db_path), read_only=True)
     except duckdb.IOException as error:
         raise WarehouseBusyError(f"cannot open {db_path} read-only: {_short(error)}") from None
+    if search:
+        load_fts(con)
+    return con
+
+
+def fts_extension_path() -> Path:
+    """The fts extension binary inside the duckdb-extension-fts wheel, for the running DuckDB version.
+
+    DuckDB would otherwise download extensions on first use, which fails on an offline machine; the wheel is
+    pinned to DuckDB's exact version because DuckDB refuses binaries built for another one.
+    """
+    try:
+        package = importlib.import_module(FTS_PACKAGE)
+    except ImportError:
+        raise RuntimeError(
+            "full-text search needs the duckdb-extension-fts package pinned to duckdb's version "
+            f"(pip install duckdb-extension-fts=={duckdb.__version__})"
+        ) from None
+    path = Path(package.__file__).parent / "extensions" / f"v{duckdb.__version__}" / "fts.duckdb_extension"
+    if not path.is_file():
+        raise RuntimeError(f"the installed duckdb-extension-fts has no build for DuckDB {duckdb.__version__} "
+                           f"(looked for {path}); install duckdb-extension-fts=={duckdb.__version__}")
+    return path
+
+
+def load_fts(con: duckdb.DuckDBPyConnection) -> None:
+    """Load the fts extension (stemmers, BM25) from its wheel, offline; works on read-only connections too."""
+    # LOAD takes no bound parameters; the path is the installed package's own, with quotes escaped anyway
+    literal = str(fts_extension_path()).replace("'", "''")
+    con.execute(f"LOAD '{literal}'")
 
 
 def _short(error: Exception) -> str:

@@ -14,9 +14,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import duckdb
+
 from sorot.crawlers.sources import Source
 from sorot.pipeline.dedupe.stories import StoryIndex, minhash_of, signature_from_bytes, signature_to_bytes
 from sorot.pipeline.process import ProcessedArticle
+
+from .classification import store_facets
 
 BATCH_SIZE = 200
 
@@ -177,6 +180,7 @@ class WarehouseLoader:
              a.wire_agency, a.tahap, a.tagger_version, a.extractor_version, a.parser_version, signature,
              run_id, now, a.warnings],
         )
+        store_facets(self.con, article_id, a.regions, a.quoted)
         if a.labels:
             self.con.executemany(
                 "INSERT INTO article_labels VALUES (?, ?, ?, ?, ?)",

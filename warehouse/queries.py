@@ -14,7 +14,10 @@ Counting rules (also stated in the report's "Catatan metode"):
 - a *family* (kekerasan, gender) counts the articles that carry the family label itself; the tagger
   always adds the family with any of its subtypes, so the family figure equals its row in the label table;
 - the *normalised share* of a label is the articles carrying it divided by all articles of that week, over
-  every outlet in the warehouse, so a busy news week does not read as a rise in coverage.
+  every outlet in the warehouse (or in the outlets and regions a filter keeps), so a busy news week does not
+  read as a rise in coverage; a label filter narrows what is counted, never the denominator.
+
+Filters (``ReportFilter``) narrow every section the same way, so a filtered report still adds up.
 """
 
 from __future__ import annotations
@@ -26,12 +29,17 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import duckdb
+
 from sorot.models.taxonomy import FAMILIES, LABEL_NAMES_ID, STAGE_NAMES_ID
-from sorot.warehouse.excerpts import excerpt
+from sorot.warehouse.excerpts import excerpt, masked_text
+from sorot.warehouse.reports.quoted import count_speakers
 
 TIMEZONE = "Asia/Jakarta"
 WIB = ZoneInfo(TIMEZONE)
 TOP_STORIES = 10
+TOP_SPEAKERS = 15
+QUIET_DROP = 0.25
+"""A source whose week falls below this fraction of its recent weekly average is flagged as dropping."""
 UNKNOWN_OUTLET = "(media tidak diketahui)"
 """Display name for articles whose source is missing from the sources table (reader-facing, so Indonesian)."""
 
@@ -40,9 +48,9 @@ _IN_WEEK = "a.published_at >= ? AND a.published_at < ?"
 
 
 __all__ = [
-    "FAMILIES", "TIMEZONE", "WIB", "ArticleItem", "LabelArticles", "LabelCount", "OutletCount", "PlaceCount",
-    "StageCount", "TopStory", "WeekTotals", "WeeklySummary", "busiest_week", "iso_week_bounds", "week_of",
-    "weekly_summary",
+    "FAMILIES", "NO_FILTER", "TIMEZONE", "WIB", "ArticleItem", "LabelArticles", "LabelCount", "OutletCount",
+    "PlaceCount", "QuotedSpeaker", "ReportFilter", "SourceActivity", "StageCount", "TopStory", "WeekTotals",
+    "WeeklySummary", "busiest_week", "iso_week_bounds", "resolve_week", "week_of", "weekly_summary",
 ]
 
 
@@ -74,7 +82,7 @@ def week_of(moment: datetime) -> str:
 
 
 def busiest_week(con: duckdb.DuckDBPyConnection) -> str | None:
-    """The ISO week (WIB) with the most articles; the latest such week on a tie; None when no article is dated.
+    """The ISO week (WIB) with the most articles; the latest such week on a tie; None without dated articles.
 
     The demo and first-time users need a week that has data to show; the latest of equals is the most
     relevant to a reader.
@@ -86,6 +94,75 @@ def busiest_week(con: duckdb.DuckDBPyConnection) -> str | None:
         [TIMEZONE],
     ).fetchone()
     return None if row is None else str(row[0])
+
+
+def resolve_week(con: duckdb.DuckDBPyConnection, spec: str, now: datetime | None = None) -> str:
+    """A week argument as an ISO week: 'last' (the calendar week before ``now``, in WIB), 'latest' (the newest
+    week with articles), 'busiest', or an explicit 'YYYY-Www' (checked)."""
+    if spec == "last":
+        return week_of((now or datetime.now(WIB)) - timedelta(days=7))
+    if spec in ("latest", "busiest"):
+        if spec == "busiest":
+            week = busiest_week(con)
+        else:
+            row = con.execute("SELECT max(published_at) FROM articles").fetchone()
+            week = week_of(row[0]) if row and row[0] else None
+        if week is None:
+            raise ValueError("the warehouse has no dated articles yet; run `sorot demo` or a crawl first")
+        return week
+    iso_week_bounds(spec)  # raises a clear ValueError for a malformed week
+    return spec
+
+
+# -- filters ----------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ReportFilter:
+    """What a report is narrowed to: outlets (source ids), regions, labels; empty tuples mean everything.
+
+    A region matches an outlet's home region or an article's dateline, case-insensitively, because a
+    regional office asks for "Kalimantan Tengah" (outlets based there) as often as for "Sampit" (stories
+    datelined there).
+    """
+
+    sources: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.sources or self.regions or self.labels)
+
+    def scope_sql(self) -> tuple[str, list[object]]:
+        """The outlet and region conditions on ``articles a``: they define the week's denominator."""
+        parts: list[str] = []
+        params: list[object] = []
+        if self.sources:
+            parts.append("list_contains(?::VARCHAR[], a.source_id)")
+            params.append(list(self.sources))
+        if self.regions:
+            wanted = [region.strip().lower() for region in self.regions]
+            parts.append("(list_contains(?::VARCHAR[], lower(trim(a.dateline))) OR a.source_id IN ("
+                         "SELECT source_id FROM sources "
+                         "WHERE list_contains(?::VARCHAR[], lower(trim(region)))))")
+            params.extend([wanted, wanted])
+        return "".join(f" AND {part}" for part in parts), params
+
+    def label_sql(self) -> tuple[str, list[object]]:
+        """The label condition on ``articles a``: it narrows what is counted, not the denominator."""
+        if not self.labels:
+            return "", []
+        return (" AND EXISTS (SELECT 1 FROM article_labels fl WHERE fl.article_id = a.article_id "
+                "AND list_contains(?::VARCHAR[], fl.label))", [list(self.labels)])
+
+    def where(self, start: datetime, end: datetime, *, with_labels: bool = True) -> tuple[str, list[object]]:
+        """``a.published_at`` in [start, end) plus every condition, with its parameters in order."""
+        scope, scope_params = self.scope_sql()
+        label, label_params = self.label_sql() if with_labels else ("", [])
+        return _IN_WEEK + scope + label, [start, end, *scope_params, *label_params]
+
+
+NO_FILTER = ReportFilter()
 
 
 # -- the summary's parts ---------------------------------------------------------------------------------
@@ -106,17 +183,23 @@ class WeekTotals:
     active_outlets: int
     label_counts: Mapping[str, int] = field(default_factory=dict)
     """Articles per label, every taxonomy label present (zero included)."""
+    base_articles: int | None = None
+    """The share's denominator: the week's articles before a label filter (None: the same as ``articles``)."""
+
+    @property
+    def denominator(self) -> int:
+        return self.articles if self.base_articles is None else self.base_articles
 
     def label_count(self, label: str) -> int:
         return self.label_counts.get(label, 0)
 
     def share(self, label: str) -> float:
         """Normalised share: articles with the label / all articles of the week (0 for an empty week)."""
-        return self.label_count(label) / self.articles if self.articles else 0.0
+        return self.label_count(label) / self.denominator if self.denominator else 0.0
 
     @property
     def family_share(self) -> float:
-        return self.family_articles / self.articles if self.articles else 0.0
+        return self.family_articles / self.denominator if self.denominator else 0.0
 
     @property
     def last_day(self) -> date:
@@ -193,6 +276,40 @@ class LabelArticles:
 
 
 @dataclass(frozen=True)
+class QuotedSpeaker:
+    """A speaker quoted in the week's labelled articles ("kata Kepala DP3A ..."), found in masked text."""
+
+    speaker: str
+    articles: int
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SourceActivity:
+    """Whether an outlet is still being collected: a feed that silently stops looks like falling coverage."""
+
+    source_id: str
+    name: str
+    articles: int
+    weekly_average: float
+    """Articles per week over the previous weeks of the report."""
+    last_published: datetime | None
+    """The newest article before the week's end."""
+    last_fetched: datetime | None
+    """The crawler's newest fetch of a page from this outlet before the week's end."""
+
+    @property
+    def status(self) -> str:
+        """'sepi' (no article this week, though the outlet had some before), 'belum_ada' (no article ever),
+        'turun' (a sharp drop against its weekly average), or 'baik'."""
+        if self.articles == 0:
+            return "belum_ada" if self.last_published is None else "sepi"
+        if self.weekly_average >= 4 and self.articles < QUIET_DROP * self.weekly_average:
+            return "turun"
+        return "baik"
+
+
+@dataclass(frozen=True)
 class WeeklySummary:
     """Everything the weekly report and the digest show, computed once."""
 
@@ -212,6 +329,9 @@ class WeeklySummary:
     outlets_in_warehouse: int
     undated_articles: int
     """Articles first seen this week without a publication time: not placed in any week."""
+    quoted: tuple[QuotedSpeaker, ...] = ()
+    source_activity: tuple[SourceActivity, ...] = ()
+    filters: ReportFilter = NO_FILTER
 
     @property
     def total_articles(self) -> int:
@@ -238,6 +358,11 @@ class WeeklySummary:
         """Previous weeks then the current one, oldest first (the order of the trend table)."""
         return (*self.previous, self.current)
 
+    @property
+    def quiet_sources(self) -> tuple[SourceActivity, ...]:
+        """Outlets that went quiet or dropped sharply this week: the report's source-health note."""
+        return tuple(health for health in self.source_activity if health.status != "baik")
+
     def family_count(self, family: str) -> int:
         return self.current.label_count(family)
 
@@ -247,19 +372,19 @@ class WeeklySummary:
 
 # -- building the summary --------------------------------------------------------------------------------
 
-def weekly_summary(con: duckdb.DuckDBPyConnection, week: str, previous_weeks: int = 4) -> WeeklySummary:
+def weekly_summary(con: duckdb.DuckDBPyConnection, week: str, previous_weeks: int = 4,
+                   filters: ReportFilter = NO_FILTER) -> WeeklySummary:
     """The week's numbers, its previous ``previous_weeks`` weeks' totals, breakdowns and article lists."""
     if previous_weeks < 0:
         raise ValueError(f"previous_weeks must be zero or more, got {previous_weeks}")
     start, end = iso_week_bounds(week)
     first_start = start - timedelta(weeks=previous_weeks)
-    labels = _label_order(con, [first_start, end])
-    current = _week_totals(con, week, labels)
+    labels = _label_order(con, first_start, end, filters)
+    current = _week_totals(con, week, labels, filters)
     previous = tuple(
-        _week_totals(con, week_of(start - timedelta(weeks=back)), labels)
+        _week_totals(con, week_of(start - timedelta(weeks=back)), labels, filters)
         for back in range(previous_weeks, 0, -1)
     )
-    bounds = [start, end]
     return WeeklySummary(
         week=week,
         start=start,
@@ -271,52 +396,59 @@ def weekly_summary(con: duckdb.DuckDBPyConnection, week: str, previous_weeks: in
                        current.label_count(label), current.share(label))
             for label in labels
         ),
-        by_outlet=_by_outlet(con, bounds),
-        by_stage=_by_stage(con, bounds, current.articles),
-        by_dateline=_by_dateline(con, bounds),
-        top_stories=_top_stories(con, bounds),
-        articles_by_label=_articles_by_label(con, bounds, labels, current),
-        tagger_versions=_tagger_versions(con, bounds),
+        by_outlet=_by_outlet(con, start, end, filters),
+        by_stage=_by_stage(con, start, end, filters, current.denominator),
+        by_dateline=_by_dateline(con, start, end, filters),
+        top_stories=_top_stories(con, start, end, filters),
+        articles_by_label=_articles_by_label(con, start, end, filters, labels, current),
+        tagger_versions=_tagger_versions(con, start, end, filters),
         outlets_in_warehouse=int(_scalar(con, "SELECT count(*) FROM sources", [])),
-        undated_articles=int(_scalar(
-            con,
-            "SELECT count(*) FROM articles WHERE published_at IS NULL AND first_seen_at >= ? AND first_seen_at < ?",
-            bounds,
-        )),
+        undated_articles=_undated(con, start, end, filters),
+        quoted=_quoted(con, start, end, filters),
+        source_activity=_source_activity(con, start, end, previous_weeks, filters),
+        filters=filters,
     )
 
 
-def _label_order(con: duckdb.DuckDBPyConnection, bounds: list[datetime]) -> tuple[str, ...]:
+def _label_order(con: duckdb.DuckDBPyConnection, first_start: datetime, end: datetime,
+                 filters: ReportFilter) -> tuple[str, ...]:
     """Families first, then the taxonomy's order, then labels stored in the reported weeks that the taxonomy
     does not know (an older tagger's), so that no counted label silently disappears from the tables."""
     known = [*FAMILIES, *(label for label in LABEL_NAMES_ID if label not in FAMILIES)]
+    where, params = filters.where(first_start, end)
     stored = [row[0] for row in con.execute(
         "SELECT DISTINCT l.label FROM article_labels l JOIN articles a ON a.article_id = l.article_id "
-        f"WHERE {_IN_WEEK} ORDER BY l.label",
-        bounds,
+        f"WHERE {where} ORDER BY l.label",
+        params,
     ).fetchall()]
     return (*known, *(label for label in stored if label not in known))
 
 
-def _week_totals(con: duckdb.DuckDBPyConnection, week: str, labels: Sequence[str]) -> WeekTotals:
+def _week_totals(con: duckdb.DuckDBPyConnection, week: str, labels: Sequence[str],
+                 filters: ReportFilter) -> WeekTotals:
     start, end = iso_week_bounds(week)
+    where, params = filters.where(start, end)
     articles, stories, wire, duplicates, outlets = con.execute(
         "SELECT count(*), count(DISTINCT a.story_id), count(*) FILTER (WHERE a.is_wire_copy), "
         "       count(*) FILTER (WHERE a.exact_duplicate_of IS NOT NULL), count(DISTINCT a.source_id) "
-        f"FROM articles a WHERE {_IN_WEEK}",
-        [start, end],
+        f"FROM articles a WHERE {where}",
+        params,
     ).fetchone()
     family = _scalar(
         con,
-        f"SELECT count(*) FROM articles a WHERE {_IN_WEEK} AND EXISTS ("
+        f"SELECT count(*) FROM articles a WHERE {where} AND EXISTS ("
         "  SELECT 1 FROM article_labels l WHERE l.article_id = a.article_id AND list_contains(?, l.label))",
-        [start, end, list(FAMILIES)],
+        [*params, list(FAMILIES)],
     )
     counted = dict(con.execute(
         "SELECT l.label, count(DISTINCT a.article_id) FROM articles a "
-        f"JOIN article_labels l ON l.article_id = a.article_id WHERE {_IN_WEEK} GROUP BY l.label",
-        [start, end],
+        f"JOIN article_labels l ON l.article_id = a.article_id WHERE {where} GROUP BY l.label",
+        params,
     ).fetchall())
+    base = None
+    if filters.labels:
+        base_where, base_params = filters.where(start, end, with_labels=False)
+        base = _scalar(con, f"SELECT count(*) FROM articles a WHERE {base_where}", base_params)
     return WeekTotals(
         week=week,
         start=start,
@@ -328,39 +460,51 @@ def _week_totals(con: duckdb.DuckDBPyConnection, week: str, labels: Sequence[str
         family_articles=int(family),
         active_outlets=int(outlets),
         label_counts={label: int(counted.get(label, 0)) for label in labels},
+        base_articles=base,
     )
 
 
-def _by_outlet(con: duckdb.DuckDBPyConnection, bounds: list[datetime]) -> tuple[OutletCount, ...]:
-    """Every outlet of the warehouse plus any unregistered source seen this week, busiest first."""
+def _by_outlet(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime,
+               filters: ReportFilter) -> tuple[OutletCount, ...]:
+    """Every outlet of the warehouse (or of the filter) plus any unregistered source seen this week, busiest
+    first."""
+    where, params = filters.where(start, end)
+    registered = "SELECT source_id, name FROM sources"
+    registered_params: list[object] = []
+    if filters.sources:
+        registered += " WHERE list_contains(?::VARCHAR[], source_id)"
+        registered_params.append(list(filters.sources))
     rows = con.execute(
         "WITH wk AS ("
-        "  SELECT a.article_id, a.source_id FROM articles a WHERE " + _IN_WEEK + "), "
+        "  SELECT a.article_id, a.source_id FROM articles a WHERE " + where + "), "
         "fam AS ("
         "  SELECT l.article_id, bool_or(l.label = ?) AS kekerasan, bool_or(l.label = ?) AS gender "
         "  FROM article_labels l JOIN wk ON wk.article_id = l.article_id GROUP BY l.article_id), "
         "outlets AS ("
-        "  SELECT source_id, name FROM sources "
+        "  " + registered + " "
         "  UNION ALL "
         "  SELECT DISTINCT wk.source_id, NULL FROM wk "
         "  WHERE wk.source_id IS NULL OR wk.source_id NOT IN (SELECT source_id FROM sources)) "
         "SELECT o.source_id, coalesce(o.name, o.source_id, ?) AS name, count(wk.article_id) AS articles, "
-        "       count(wk.article_id) FILTER (WHERE fam.kekerasan), count(wk.article_id) FILTER (WHERE fam.gender) "
+        "       count(wk.article_id) FILTER (WHERE fam.kekerasan), "
+        "       count(wk.article_id) FILTER (WHERE fam.gender) "
         "FROM outlets o "
         "LEFT JOIN wk ON wk.source_id IS NOT DISTINCT FROM o.source_id "
         "LEFT JOIN fam ON fam.article_id = wk.article_id "
         "GROUP BY o.source_id, o.name "
         "ORDER BY articles DESC, name, o.source_id NULLS LAST",
-        [*bounds, *FAMILIES, UNKNOWN_OUTLET],
+        [*params, *FAMILIES, *registered_params, UNKNOWN_OUTLET],
     ).fetchall()
     return tuple(OutletCount(row[0], row[1], int(row[2]), int(row[3]), int(row[4])) for row in rows)
 
 
-def _by_stage(con: duckdb.DuckDBPyConnection, bounds: list[datetime], total: int) -> tuple[StageCount, ...]:
+def _by_stage(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime, filters: ReportFilter,
+              total: int) -> tuple[StageCount, ...]:
     """Every stage of the taxonomy in its order (zero included), then any stage the taxonomy lacks."""
+    where, params = filters.where(start, end)
     counted = dict(con.execute(
-        f"SELECT a.tahap, count(*) FROM articles a WHERE {_IN_WEEK} GROUP BY a.tahap ORDER BY a.tahap",
-        bounds,
+        f"SELECT a.tahap, count(*) FROM articles a WHERE {where} GROUP BY a.tahap ORDER BY a.tahap",
+        params,
     ).fetchall())
     stages = [*STAGE_NAMES_ID, *(stage for stage in counted if stage not in STAGE_NAMES_ID)]
     return tuple(
@@ -370,22 +514,26 @@ def _by_stage(con: duckdb.DuckDBPyConnection, bounds: list[datetime], total: int
     )
 
 
-def _by_dateline(con: duckdb.DuckDBPyConnection, bounds: list[datetime]) -> tuple[PlaceCount, ...]:
+def _by_dateline(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime,
+                 filters: ReportFilter) -> tuple[PlaceCount, ...]:
+    where, params = filters.where(start, end)
     rows = con.execute(
         "SELECT nullif(trim(a.dateline), '') AS place, count(*) AS articles "
-        f"FROM articles a WHERE {_IN_WEEK} GROUP BY place ORDER BY articles DESC, place NULLS LAST",
-        bounds,
+        f"FROM articles a WHERE {where} GROUP BY place ORDER BY articles DESC, place NULLS LAST",
+        params,
     ).fetchall()
     return tuple(PlaceCount(row[0], int(row[1])) for row in rows)
 
 
-def _top_stories(con: duckdb.DuckDBPyConnection, bounds: list[datetime]) -> tuple[TopStory, ...]:
+def _top_stories(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime,
+                 filters: ReportFilter) -> tuple[TopStory, ...]:
     """Stories by reach (distinct outlets this week), then articles this week, then the earliest first."""
+    where, params = filters.where(start, end)
     rows = con.execute(
         "WITH wk AS ("
         "  SELECT a.article_id, a.story_id, a.title, a.published_at, "
         "         coalesce(s.name, a.source_id, ?) AS outlet "
-        "  FROM articles a LEFT JOIN sources s ON s.source_id = a.source_id WHERE " + _IN_WEEK + ") "
+        "  FROM articles a LEFT JOIN sources s ON s.source_id = a.source_id WHERE " + where + ") "
         "SELECT wk.story_id, "
         "       coalesce(min(st.title), arg_min(wk.title, wk.published_at)) AS title, "
         "       coalesce(min(st.first_published_at), min(wk.published_at)) AS first_published, "
@@ -398,7 +546,7 @@ def _top_stories(con: duckdb.DuckDBPyConnection, bounds: list[datetime]) -> tupl
         "GROUP BY wk.story_id "
         "ORDER BY reach DESC, articles DESC, first_published NULLS LAST, wk.story_id "
         "LIMIT ?",
-        [UNKNOWN_OUTLET, *bounds, list(FAMILIES), TOP_STORIES],
+        [UNKNOWN_OUTLET, *params, list(FAMILIES), TOP_STORIES],
     ).fetchall()
     return tuple(
         TopStory(
@@ -413,22 +561,30 @@ def _top_stories(con: duckdb.DuckDBPyConnection, bounds: list[datetime]) -> tupl
     )
 
 
-def _articles_by_label(con: duckdb.DuckDBPyConnection, bounds: list[datetime], labels: Sequence[str],
-                       current: WeekTotals) -> tuple[LabelArticles, ...]:
-    """For each label with articles this week, its articles in publication order with a safe excerpt."""
-    rows = con.execute(
+def _labelled_articles(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime,
+                       filters: ReportFilter) -> list[tuple]:
+    """(article_id, outlet, published, title, url, text, labels) of the week's labelled articles, in order."""
+    where, params = filters.where(start, end)
+    return con.execute(
         "SELECT a.article_id, coalesce(s.name, a.source_id, ?) AS outlet, a.published_at, a.title, a.url, "
         "       a.text, list(l.label ORDER BY l.label) AS labels "
         "FROM articles a JOIN article_labels l ON l.article_id = a.article_id "
         "LEFT JOIN sources s ON s.source_id = a.source_id "
-        f"WHERE {_IN_WEEK} "
+        f"WHERE {where} "
         "GROUP BY a.article_id, outlet, a.published_at, a.title, a.url, a.text "
         "ORDER BY a.published_at, a.article_id",
-        [UNKNOWN_OUTLET, *bounds],
+        [UNKNOWN_OUTLET, *params],
     ).fetchall()
+
+
+def _articles_by_label(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime, filters: ReportFilter,
+                       labels: Sequence[str], current: WeekTotals) -> tuple[LabelArticles, ...]:
+    """For each label with articles this week, its articles in publication order with a masked excerpt."""
     grouped: dict[str, list[ArticleItem]] = {label: [] for label in labels}
-    for article_id, outlet, published, title, url, text, article_labels in rows:
-        item = ArticleItem(article_id, outlet, _wib(published), title, url, excerpt(text, article_labels))
+    for article_id, outlet, published, title, url, text, article_labels in _labelled_articles(
+            con, start, end, filters):
+        item = ArticleItem(article_id, outlet, _wib(published), title, url,
+                           excerpt(text, article_labels, title=title))
         for label in article_labels:
             grouped.setdefault(label, []).append(item)
     return tuple(
@@ -438,17 +594,70 @@ def _articles_by_label(con: duckdb.DuckDBPyConnection, bounds: list[datetime], l
     )
 
 
-def _tagger_versions(con: duckdb.DuckDBPyConnection, bounds: list[datetime]) -> tuple[str, ...]:
-    """Every tagger version behind this week's articles and labels, for the methods note."""
+def _quoted(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime,
+            filters: ReportFilter) -> tuple[QuotedSpeaker, ...]:
+    """Who the week's labelled articles quote, from masked text only (a victim's relative is never listed)."""
+    texts = []
+    for _, outlet, _, title, _, text, article_labels in _labelled_articles(con, start, end, filters):
+        masked = masked_text(text, article_labels, title=title)
+        if masked is not None:
+            texts.append((outlet, masked))
+    return tuple(QuotedSpeaker(speaker, articles, outlets)
+                 for speaker, articles, outlets in count_speakers(texts)[:TOP_SPEAKERS])
+
+
+def _source_activity(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime, previous_weeks: int,
+                   filters: ReportFilter) -> tuple[SourceActivity, ...]:
+    """Each registered outlet's week against its average over the previous weeks, with its last article and
+    last fetch, so a feed that stopped is told apart from a quiet news week."""
+    first_start = start - timedelta(weeks=previous_weeks)
+    source_filter = " WHERE list_contains(?::VARCHAR[], s.source_id)" if filters.sources else ""
     rows = con.execute(
-        f"SELECT a.tagger_version FROM articles a WHERE {_IN_WEEK} "
+        "SELECT s.source_id, s.name, "
+        "  (SELECT count(*) FROM articles a WHERE a.source_id = s.source_id "
+        "     AND a.published_at >= ? AND a.published_at < ?), "
+        "  (SELECT count(*) FROM articles a WHERE a.source_id = s.source_id "
+        "     AND a.published_at >= ? AND a.published_at < ?), "
+        "  (SELECT max(a.published_at) FROM articles a "
+        "     WHERE a.source_id = s.source_id AND a.published_at < ?), "
+        "  (SELECT max(f.fetched_at) FROM fetched_pages f "
+        "     WHERE f.source_id = s.source_id AND f.fetched_at < ?) "
+        "FROM sources s" + source_filter + " ORDER BY s.name, s.source_id",
+        [start, end, first_start, start, end, end, *([list(filters.sources)] if filters.sources else [])],
+    ).fetchall()
+    return tuple(
+        SourceActivity(
+            source_id=row[0],
+            name=row[1],
+            articles=int(row[2]),
+            weekly_average=int(row[3]) / previous_weeks if previous_weeks else 0.0,
+            last_published=_wib(row[4]),
+            last_fetched=_wib(row[5]),
+        )
+        for row in rows
+    )
+
+
+def _tagger_versions(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime,
+                     filters: ReportFilter) -> tuple[str, ...]:
+    """Every tagger version behind this week's articles and labels, for the methods note."""
+    where, params = filters.where(start, end)
+    rows = con.execute(
+        f"SELECT a.tagger_version FROM articles a WHERE {where} "
         "UNION "
         "SELECT l.tagger_version FROM article_labels l JOIN articles a ON a.article_id = l.article_id "
-        f"WHERE {_IN_WEEK} "
+        f"WHERE {where} "
         "ORDER BY 1",
-        [*bounds, *bounds],
+        [*params, *params],
     ).fetchall()
     return tuple(row[0] for row in rows)
+
+
+def _undated(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime, filters: ReportFilter) -> int:
+    where, params = filters.where(start, end)
+    undated = where.replace("a.published_at >= ? AND a.published_at < ?",
+                            "a.published_at IS NULL AND a.first_seen_at >= ? AND a.first_seen_at < ?", 1)
+    return _scalar(con, f"SELECT count(*) FROM articles a WHERE {undated}", params)
 
 
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str, parameters: Sequence[object]) -> int:

@@ -2,7 +2,8 @@
 
 Starts the replica on 127.0.0.1, crawls it with the real spiders over HTTP (feeds, then article pages),
 processes and loads what was fetched, publishes the read-only copy, then writes the weekly report for the
-busiest week and that week's digest as an .eml file. Running it again adds nothing: every article URL is
+busiest week (HTML and PDF) and that week's digest as an .eml file, through the same steps as `sorot report`
+and `sorot digest --dry-run`. Running it again adds nothing: every article URL is
 already known, so only the feeds are read again.
 """
 
@@ -19,11 +20,10 @@ from sorot.crawlers.sources import get_source
 from sorot.demo.site import ReplicaServer
 from sorot.warehouse.db import connect_reader, writer_lock
 from sorot.warehouse.queries import busiest_week
-from sorot.warehouse.reports.digest import write_digest_eml
-from sorot.warehouse.reports.weekly import write_weekly_report
 
 from ..config import Config
 from .ingest import IngestSummary, default_processor, ingest_pending
+from .run import write_digest_file, write_report
 
 DEMO_SOURCES = ("antara-kalteng", "detik", "cnn-indonesia")
 DEMO_SENDER = "Sorot <sorot@localhost>"
@@ -74,7 +74,7 @@ def run_demo(config: Config, *, port: int = 0, on_progress: Callable[[str], None
             )
         on_progress("[process] extracting, de-duplicating and tagging the archived pages")
         # loads this run, and any earlier run whose load never finished (a killed demo loses nothing)
-        summaries = ingest_pending(paths=paths, sources=sources, processor=default_processor(),
+        summaries = ingest_pending(paths=paths, sources=sources, processor=default_processor(paths, on_progress),
                                    started={run_id: run_started}, on_progress=on_progress)
         summary = next(s for s in summaries if s.run_id == crawl.run_id)
     on_progress(f"[load] {summary.load.new_articles} new articles stored, published {summary.published}")
@@ -82,13 +82,16 @@ def run_demo(config: Config, *, port: int = 0, on_progress: Callable[[str], None
     reader = connect_reader(paths.published)
     try:
         week = busiest_week(reader)
-        report = digest = None
-        if week is not None:
-            report = write_weekly_report(reader, week, paths.reports_dir / f"laporan-{week}.html")
-            digest = write_digest_eml(reader, week, paths.reports_dir / f"digest-{week}.eml",
-                                      DEMO_SENDER, list(DEMO_RECIPIENTS), report.resolve().as_uri())
-            on_progress(f"[report] weekly report and digest written for {week}")
     finally:
         reader.close()
+    report = digest = None
+    if week is not None:
+        # the commands' own code path: `sorot report --week W [--format pdf]`, `sorot digest --dry-run`
+        report = write_report(config, week_spec=week, fmt="html")[1]
+        report_pdf = write_report(config, week_spec=week, fmt="pdf")[1]
+        digest = write_digest_file(config, week_spec=week,
+                                   recipients=list(config.digest.get("recipients") or DEMO_RECIPIENTS))[1]
+        on_progress(f"[report] weekly report for {week} written as {report.name} and {report_pdf.name}, "
+                    f"digest as {digest.name}")
     return DemoResult(summary, week, report, digest, paths.warehouse, paths.published,
                       time.monotonic() - started)

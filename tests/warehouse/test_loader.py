@@ -10,7 +10,13 @@ import pytest
 from sorot.crawlers.sources import get_source
 from sorot.pipeline.dedupe.hashing import content_hash
 from sorot.pipeline.process import ProcessedArticle
-from sorot.warehouse.db import WarehouseBusyError, connect_writer, schema_version, writer_lock
+from sorot.warehouse.db import (
+    WarehouseBusyError,
+    available_migrations,
+    connect_writer,
+    schema_version,
+    writer_lock,
+)
 from sorot.warehouse.loader import WarehouseLoader, article_id_for
 from sorot.warehouse.publish import publish
 
@@ -45,14 +51,14 @@ def loader(tmp_path):
     con.close()
 
 
-def test_migrations_create_schema_1_once(tmp_path):
+def test_migrations_apply_every_shipped_version_once(tmp_path):
     path = tmp_path / "w.duckdb"
+    shipped = [version for version, _, _ in available_migrations()]
     con = connect_writer(path)
-    assert schema_version(con) == 1
+    assert schema_version(con) == max(shipped)
     con.close()
     con = connect_writer(path)  # second open applies nothing and keeps the data
-    assert schema_version(con) == 1
-    assert con.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == 1
+    assert sorted(v for (v,) in con.execute("SELECT version FROM schema_migrations").fetchall()) == shipped
     con.close()
 
 

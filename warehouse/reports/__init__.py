@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import jinja2
-from sorot.warehouse.queries import WIB
+
+WIB = ZoneInfo("Asia/Jakarta")
+"""Readers' time zone; defined here, not imported from queries (which imports this package's helpers)."""
 
 DAY_NAMES_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 MONTH_NAMES_ID = (
@@ -57,7 +60,7 @@ def format_percent_id(share: float, digits: int = 1) -> str:
 
 
 def one_line(value: str | None) -> str:
-    """Scraped titles may hold line breaks and tabs; a list line in the plain-text email must stay one line."""
+    """Scraped titles may hold line breaks and tabs; a line of the plain-text email must stay one line."""
     return _WHITESPACE.sub(" ", value or "").strip()
 
 

@@ -1,0 +1,348 @@
+"""Full-text search over articles: DuckDB's fts extension with the Indonesian stemmer, ranked by BM25.
+
+The index lives in the warehouse itself (schema ``fts_main_articles``), so it travels with the published copy
+and a researcher can also call ``fts_main_articles.match_bm25(article_id, 'query')`` directly. The Snowball
+Indonesian stemmer strips affixes, so "penganiayaan" and "dianiaya" both become "aniaya" and find each other.
+
+The extension's ``PRAGMA create_fts_index`` indexes a whole table and does not follow later inserts; at a
+million articles a rebuild takes minutes, too long after every hourly load. So the first build (and any
+build after the configuration changed) uses the pragma, and each later load appends only its new articles to
+the same tables in the same layout (postings, dictionary with document frequencies, document lengths,
+collection statistics): BM25 scores equal a full rebuild's, which a test checks. Articles are never
+deleted or rewritten by the loader; if the index and the table ever disagree, the next refresh rebuilds.
+
+Queries do not go through ``match_bm25``, which scores by scanning every posting of the collection: this
+module looks up the query's term ids first and reads only their postings, which a full build stores sorted
+by term, so a search at a million articles reads a few row groups.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time as clock, timedelta
+from zoneinfo import ZoneInfo
+
+import duckdb
+
+from sorot.warehouse.db import load_fts
+from sorot.warehouse.excerpts import PRIVACY_NOTICE, masked_text
+
+FTS_SCHEMA = "fts_main_articles"
+STEMMER = "indonesian"
+FIELDS = ("title", "text")
+IGNORE = r"(\.|[^a-z0-9])+"
+"""What separates tokens after lower-casing and stripping accents: keeps digits ("214 kasus", "UU 12/2022")."""
+BM25_K = 1.2
+BM25_B = 0.75
+"""The extension's defaults, so that scores equal ``match_bm25``'s."""
+WIB = ZoneInfo("Asia/Jakarta")
+SNIPPET_CHARS = 240
+
+_PRAGMA = (
+    "PRAGMA create_fts_index('articles', 'article_id', 'title', 'text', stemmer='indonesian', "
+    "stopwords='search_stopwords', ignore='(\\.|[^a-z0-9])+', strip_accents=1, lower=1, overwrite=1)"
+)
+
+
+@dataclass(frozen=True)
+class IndexRefresh:
+    """What a refresh did: ``full`` (rebuilt), ``incremental`` (appended), or ``unchanged``."""
+
+    mode: str
+    added: int
+    documents: int
+    seconds: float
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    article_id: str
+    score: float
+    title: str | None
+    source_id: str | None
+    source_name: str | None
+    published_at: datetime | None
+    url: str
+    labels: tuple[str, ...]
+    tahap: str
+    matched_words: tuple[str, ...]
+    """The article's own words that matched the query after stemming (e.g. "dianiaya" for "penganiayaan")."""
+    snippet: str
+    """The passage around the first match, with victims' details masked (or the privacy notice)."""
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "article_id": self.article_id, "score": round(self.score, 6), "title": self.title,
+            "source_id": self.source_id, "source_name": self.source_name,
+            "published_at": self.published_at.isoformat() if self.published_at else None, "url": self.url,
+            "labels": list(self.labels), "tahap": self.tahap, "matched_words": list(self.matched_words),
+            "snippet": self.snippet,
+        }
+
+
+# -- keeping the index up to date -------------------------------------------------------------------------
+
+def index_config(con: duckdb.DuckDBPyConnection) -> str:
+    """Everything that shapes the index; a change means the stored index must be rebuilt from scratch."""
+    stopwords = sorted(row[0] for row in con.execute("SELECT sw FROM search_stopwords").fetchall())
+    digest = hashlib.sha1("\n".join(stopwords).encode("utf-8")).hexdigest()[:12]
+    return json.dumps({"stemmer": STEMMER, "fields": list(FIELDS), "ignore": IGNORE, "stopwords": digest,
+                       "duckdb": duckdb.__version__}, sort_keys=True)
+
+
+def index_exists(con: duckdb.DuckDBPyConnection) -> bool:
+    found = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = ? AND table_name IN "
+        "('docs', 'terms', 'dict', 'stats', 'fields', 'stopwords')",
+        [FTS_SCHEMA],
+    ).fetchone()[0]
+    return int(found) == 6
+
+
+def refresh_search_index(con: duckdb.DuckDBPyConnection, *, full: bool = False) -> IndexRefresh:
+    """Bring the index up to date with ``articles`` (the caller is the writer and holds the writer lock)."""
+    load_fts(con)
+    started = time.monotonic()
+    config = index_config(con)
+    mode, added = "full", 0
+    if not full and index_exists(con) and _last_config(con) == config:
+        appended = _append_new_articles(con)
+        if appended is not None:
+            mode, added = ("incremental" if appended else "unchanged"), appended
+    if mode == "full":
+        added = _rebuild(con)
+    documents = int(con.execute(f"SELECT count(*) FROM {FTS_SCHEMA}.docs").fetchone()[0])
+    seconds = time.monotonic() - started
+    con.execute("INSERT INTO search_index_log VALUES (?, ?, ?, ?, ?, ?)",
+                [datetime.now(UTC), mode, added, documents, seconds, config])
+    return IndexRefresh(mode, added, documents, seconds)
+
+
+def _last_config(con: duckdb.DuckDBPyConnection) -> str | None:
+    row = con.execute("SELECT config FROM search_index_log ORDER BY refreshed_at DESC LIMIT 1").fetchone()
+    return None if row is None else str(row[0])
+
+
+def _rebuild(con: duckdb.DuckDBPyConnection) -> int:
+    """Build the index with the extension's pragma, then cluster the postings by term id."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(_PRAGMA)
+        con.execute(f"CREATE TABLE {FTS_SCHEMA}.terms_by_term AS "
+                    f"SELECT docid, fieldid, termid FROM {FTS_SCHEMA}.terms ORDER BY termid, docid")
+        con.execute(f"DROP TABLE {FTS_SCHEMA}.terms")
+        con.execute(f"ALTER TABLE {FTS_SCHEMA}.terms_by_term RENAME TO terms")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return int(con.execute(f"SELECT count(*) FROM {FTS_SCHEMA}.docs").fetchone()[0])
+
+
+def _append_new_articles(con: duckdb.DuckDBPyConnection) -> int | None:
+    """Index the articles the index lacks, in the extension's own layout; None when a rebuild is needed."""
+    s = FTS_SCHEMA
+    con.execute("BEGIN TRANSACTION")
+    try:
+        indexed = int(con.execute(f"SELECT count(*) FROM {s}.docs").fetchone()[0])
+        total = int(con.execute("SELECT count(*) FROM articles").fetchone()[0])
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE fts_new_docs AS "
+            f"SELECT (SELECT coalesce(max(docid), -1) FROM {s}.docs) + row_number() OVER (ORDER BY a.article_id) "
+            "       AS docid, a.article_id AS name, a.title, a.text "
+            f"FROM articles a ANTI JOIN {s}.docs d ON d.name = a.article_id"
+        )
+        new = int(con.execute("SELECT count(*) FROM fts_new_docs").fetchone()[0])
+        if indexed + new != total:
+            con.execute("ROLLBACK")  # articles were removed or re-keyed: only a rebuild is trustworthy
+            return None
+        if new:
+            _append(con, s)
+        con.execute("DROP TABLE IF EXISTS fts_new_docs")
+        con.execute("DROP TABLE IF EXISTS fts_new_terms")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return new
+
+
+def _append(con: duckdb.DuckDBPyConnection, s: str) -> None:
+    """The extension's indexing steps for the new documents only (same tokenizer, stopwords, stemmer)."""
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE fts_new_terms AS "
+        "WITH tokenized AS ("
+        f"  SELECT docid, (SELECT fieldid FROM {s}.fields WHERE field = 'title') AS fieldid, "
+        f"         unnest({s}.tokenize(title)) AS w FROM fts_new_docs "
+        "  UNION ALL "
+        f"  SELECT docid, (SELECT fieldid FROM {s}.fields WHERE field = 'text') AS fieldid, "
+        f"         unnest({s}.tokenize(text)) AS w FROM fts_new_docs) "
+        "SELECT docid, fieldid, stem(w, ?) AS term FROM tokenized "
+        f"WHERE w IS NOT NULL AND len(w) > 0 AND w NOT IN (SELECT sw FROM {s}.stopwords)",
+        [STEMMER],
+    )
+    con.execute(
+        f"INSERT INTO {s}.dict (termid, term, df) "
+        f"SELECT (SELECT coalesce(max(termid), -1) FROM {s}.dict) + row_number() OVER (ORDER BY n.term), n.term, 0 "
+        f"FROM (SELECT DISTINCT term FROM fts_new_terms) n ANTI JOIN {s}.dict d ON d.term = n.term"
+    )
+    con.execute(
+        f"UPDATE {s}.dict SET df = dict.df + n.docs "
+        "FROM (SELECT term, count(DISTINCT docid) AS docs FROM fts_new_terms GROUP BY term) n "
+        "WHERE dict.term = n.term"
+    )
+    con.execute(
+        f"INSERT INTO {s}.terms (docid, fieldid, termid) "
+        f"SELECT t.docid, t.fieldid, d.termid FROM fts_new_terms t JOIN {s}.dict d ON d.term = t.term "
+        "ORDER BY d.termid, t.docid"
+    )
+    con.execute(
+        f"INSERT INTO {s}.docs (docid, name, len) "
+        "SELECT n.docid, n.name, coalesce(c.terms, 0) FROM fts_new_docs n "
+        "LEFT JOIN (SELECT docid, count(*) AS terms FROM fts_new_terms GROUP BY docid) c ON c.docid = n.docid"
+    )
+    con.execute(f"DELETE FROM {s}.stats")
+    con.execute(f"INSERT INTO {s}.stats SELECT count(docid), sum(len) / count(len) FROM {s}.docs")
+
+
+# -- querying ---------------------------------------------------------------------------------------------
+
+def search(
+    con: duckdb.DuckDBPyConnection,
+    query: str,
+    *,
+    label: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int = 20,
+    match_all: bool = False,
+) -> list[SearchHit]:
+    """Articles matching ``query`` (any of its words, or all with ``match_all``), best BM25 score first.
+
+    ``label`` keeps articles carrying that label; ``since``/``until`` are publication days in WIB, inclusive
+    (an undated article is left out when either is given). Works on the published read-only copy.
+    """
+    if limit < 1:
+        raise ValueError(f"limit must be at least 1, got {limit}")
+    if not index_exists(con):
+        raise LookupError("this warehouse has no search index yet; it is built after each load "
+                          "(run `sorot warehouse refresh` on an older warehouse)")
+    load_fts(con)
+    terms = con.execute(
+        f"SELECT termid, df FROM {FTS_SCHEMA}.dict WHERE term IN ("
+        f"  SELECT DISTINCT stem(unnest({FTS_SCHEMA}.tokenize(?)), ?)) ORDER BY termid",
+        [query, STEMMER],
+    ).fetchall()
+    wanted = int(con.execute(
+        f"SELECT count(DISTINCT t) FROM (SELECT stem(unnest({FTS_SCHEMA}.tokenize(?)), ?) AS t) WHERE len(t) > 0",
+        [query, STEMMER],
+    ).fetchone()[0])
+    if not terms or (match_all and len(terms) < wanted):
+        return []
+    ranked = _ranked(con, [int(t[0]) for t in terms], [int(t[1]) for t in terms],
+                     required=wanted if match_all else 1, label=label, since=since, until=until, limit=limit)
+    return _hits(con, ranked, query)
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, clock(0), WIB)
+
+
+def _ranked(con: duckdb.DuckDBPyConnection, termids: Sequence[int], dfs: Sequence[int], *, required: int,
+            label: str | None, since: date | None, until: date | None, limit: int) -> list[tuple[str, float]]:
+    s = FTS_SCHEMA
+    conditions, params = [], []
+    if since is not None:
+        conditions.append("a.published_at >= ?")
+        params.append(_day_start(since))
+    if until is not None:
+        conditions.append("a.published_at < ?")
+        params.append(_day_start(until + timedelta(days=1)))
+    if label is not None:
+        conditions.append("EXISTS (SELECT 1 FROM article_labels l WHERE l.article_id = a.article_id "
+                          "AND l.label = ?)")
+        params.append(label)
+    where = "".join(f" AND {condition}" for condition in conditions)
+    placeholders = ", ".join("?" for _ in termids)
+    sql = (
+        f"WITH stats AS (SELECT num_docs, avgdl FROM {s}.stats), "
+        "q AS (SELECT unnest(?::BIGINT[]) AS termid, unnest(?::BIGINT[]) AS df), "
+        f"tf AS (SELECT docid, termid, count(*) AS tf FROM {s}.terms WHERE termid IN ({placeholders}) "
+        "       GROUP BY docid, termid), "
+        "scored AS ("
+        "  SELECT tf.docid, count(*) AS matched, "
+        "         sum(log((stats.num_docs - q.df + 0.5) / (q.df + 0.5) + 1) "
+        "             * (tf.tf * (? + 1)) / (tf.tf + ? * (1 - ? + ? * (d.len / stats.avgdl)))) AS score "
+        f"  FROM tf JOIN q ON q.termid = tf.termid JOIN {s}.docs d ON d.docid = tf.docid CROSS JOIN stats "
+        "  GROUP BY tf.docid HAVING count(*) >= ?) "
+        "SELECT a.article_id, scored.score "
+        f"FROM scored JOIN {s}.docs d ON d.docid = scored.docid JOIN articles a ON a.article_id = d.name "
+        f"WHERE true{where} "
+        "ORDER BY scored.score DESC, a.published_at DESC NULLS LAST, a.article_id LIMIT ?"
+    )
+    rows = con.execute(sql, [list(termids), list(dfs), *termids, BM25_K, BM25_K, BM25_B, BM25_B, required,
+                             *params, limit]).fetchall()
+    return [(str(row[0]), float(row[1])) for row in rows]
+
+
+def _hits(con: duckdb.DuckDBPyConnection, ranked: list[tuple[str, float]], query: str) -> list[SearchHit]:
+    if not ranked:
+        return []
+    s = FTS_SCHEMA
+    rows = con.execute(
+        "WITH q AS (SELECT list(DISTINCT stem(w, ?)) AS stems FROM (SELECT unnest("
+        f"  {s}.tokenize(?)) AS w) WHERE len(w) > 0) "
+        "SELECT a.article_id, a.title, a.source_id, src.name, a.published_at, a.url, a.text, a.tahap, "
+        "       coalesce((SELECT list(l.label ORDER BY l.label) FROM article_labels l "
+        "                 WHERE l.article_id = a.article_id), []::VARCHAR[]), "
+        f"       list_distinct(list_filter({s}.tokenize(coalesce(a.title, '') || ' ' || a.text), "
+        "                                w -> len(w) > 0 AND list_contains(q.stems, stem(w, ?)))) "
+        "FROM articles a LEFT JOIN sources src ON src.source_id = a.source_id CROSS JOIN q "
+        "WHERE list_contains(?, a.article_id)",
+        [STEMMER, query, STEMMER, [article_id for article_id, _ in ranked]],
+    ).fetchall()
+    by_id = {row[0]: row for row in rows}
+    hits = []
+    for article_id, score in ranked:
+        row = by_id[article_id]
+        labels = tuple(row[8])
+        words = tuple(sorted(row[9]))
+        hits.append(SearchHit(
+            article_id=article_id, score=score, title=row[1], source_id=row[2], source_name=row[3],
+            published_at=row[4].astimezone(WIB) if row[4] else None, url=row[5], labels=labels, tahap=row[7],
+            matched_words=words, snippet=snippet(row[6], labels, words, title=row[1]),
+        ))
+    return hits
+
+
+def snippet(text: str | None, labels: Sequence[str], words: Sequence[str], *, title: str | None = None,
+            max_chars: int = SNIPPET_CHARS) -> str:
+    """The sentence where a matched word first occurs, from the masked text (victims' details hidden).
+
+    Masking runs on the whole text first, like report excerpts, so a search result can never show what a
+    report would hide; when masking leaves a risk, the privacy notice is shown instead.
+    """
+    masked = masked_text(text, labels, title=title)
+    if masked is None:
+        return PRIVACY_NOTICE
+    flat = re.sub(r"\s+", " ", masked).strip()
+    start = 0
+    if words:
+        pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+        found = pattern.search(flat)
+        if found:
+            sentence_start = max(flat.rfind(". ", 0, found.start()) + 2, 0) if "." in flat[:found.start()] else 0
+            start = sentence_start if found.start() - sentence_start < max_chars // 2 else found.start() - 40
+            start = flat.find(" ", start) + 1 if start > sentence_start else start
+    piece = flat[start:]
+    prefix = "…" if start > 0 else ""
+    if len(prefix) + len(piece) <= max_chars:
+        return prefix + piece
+    cut = piece[: max_chars - len(prefix) - 1]
+    cut = cut[: cut.rfind(" ")] if " " in cut else cut
+    return prefix + cut.rstrip(" ,;:") + "…"
