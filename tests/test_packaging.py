@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_every_package_folder_is_listed_in_pyproject():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
     listed = set(config["packages"])
-    folders = {f"sorot.{room}": room for room in ("crawlers", "pipeline", "models", "warehouse", "demo")}
+    folders = {f"sorot.{room}": room for room in ("crawlers", "pipeline", "models", "warehouse", "demo", "dashboard")}
     assert config["package-dir"] == folders
     found = set()
     for package, folder in folders.items():

@@ -1,0 +1,1 @@
+"""The review dashboard for communications staff (`sorot serve`)."""
