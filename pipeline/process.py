@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sorot.crawlers.canonical import canonicalize_url
 from sorot.crawlers.sources import Source, source_for_url
-from sorot.models.rules import LabelHit, RuleTagger
+from sorot.models import taxonomy
+from sorot.models.rules import LabelHit, RuleTagger, Tagging
 
 from .dedupe.hashing import content_hash
 from .extract import NotAnArticleError, extract_page
 from .extract.page import EXTRACTOR_VERSION
+from .facets import Quoted, Region, extract_facets
 from .normalise.bylines import clean_person_name
 from .normalise.dateline import split_dateline
 from .normalise.dates import implausible_date_reason, parse_feed_date, parse_indonesian_datetime
@@ -55,6 +57,9 @@ class ProcessedArticle:
     extractor_version: str
     parser_version: str
     warnings: list[str] = field(default_factory=list)
+    victims: list[str] = field(default_factory=list)
+    regions: list[Region] = field(default_factory=list)
+    quoted: list[Quoted] = field(default_factory=list)
 
     @property
     def word_count(self) -> int:
@@ -95,14 +100,23 @@ class ProcessedArticle:
             "extractor_version": self.extractor_version,
             "parser_version": self.parser_version,
             "warnings": self.warnings,
+            "victims": self.victims,
+            "regions": [region.to_json() for region in self.regions],
+            "quoted": [person.to_json() for person in self.quoted],
         }
+
+
+class Tagger(Protocol):
+    """What the processor needs of a tagger: the rules tagger and the trained model both fit."""
+
+    def tag(self, title: str, text: str) -> Tagging: ...
 
 
 class ArticleProcessor:
     """Turns raw pages into ProcessedArticle records; holds the (reusable) tagger."""
 
-    def __init__(self, tagger: RuleTagger | None = None) -> None:
-        self.tagger = tagger or RuleTagger()
+    def __init__(self, tagger: Tagger | None = None) -> None:
+        self.tagger: Tagger = tagger or RuleTagger()
 
     def process(
         self,
@@ -144,6 +158,7 @@ class ArticleProcessor:
         own_agency = source is not None and source.is_wire_agency
         wire_agency = dateline.agency if dateline.agency and not own_agency else None
         tagging = self.tagger.tag(title or "", text)
+        facets = extract_facets(title, text, dateline.place)
 
         return ProcessedArticle(
             url=url,
@@ -170,6 +185,9 @@ class ArticleProcessor:
             extractor_version=EXTRACTOR_VERSION,
             parser_version=page.parser_version,
             warnings=warnings,
+            victims=[hit.label for hit in tagging.labels if hit.label in taxonomy.VICTIM_FLAGS],
+            regions=facets.regions,
+            quoted=facets.quoted,
         )
 
 

@@ -40,12 +40,17 @@ class _Quoted(Protocol):
 
 def evidence_json(hit: _Hit) -> str:
     return json.dumps(
-        [{"field": e.field, "start": e.start, "end": e.end, "text": e.text, "rule": e.rule} for e in hit.evidence],
+        [
+            {"field": e.field, "start": e.start, "end": e.end, "text": e.text, "rule": e.rule}
+            for e in hit.evidence
+        ],
         ensure_ascii=False,
     )
 
 
-def insert_labels(con: duckdb.DuckDBPyConnection, article_id: str, hits: Iterable[_Hit], version: str) -> None:
+def insert_labels(
+    con: duckdb.DuckDBPyConnection, article_id: str, hits: Iterable[_Hit], version: str
+) -> None:
     rows = [(article_id, hit.label, float(hit.score), evidence_json(hit), version) for hit in hits]
     if rows:
         con.executemany("INSERT INTO article_labels VALUES (?, ?, ?, ?, ?)", rows)
@@ -61,8 +66,17 @@ def store_facets(
         con.executemany(
             "INSERT INTO article_regions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (article_id, i, r.province, r.province_code, r.regency, r.regency_code, r.mention, r.source,
-                 list(r.candidates) or None)
+                (
+                    article_id,
+                    i,
+                    r.province,
+                    r.province_code,
+                    r.regency,
+                    r.regency_code,
+                    r.mention,
+                    r.source,
+                    list(r.candidates) or None,
+                )
                 for i, r in enumerate(regions)
             ],
         )
@@ -87,7 +101,9 @@ def replace_classification(
 
     con.execute("DELETE FROM article_labels WHERE article_id = ?", [article_id])
     insert_labels(con, article_id, hits, version)
-    con.execute("UPDATE articles SET tahap = ?, tagger_version = ? WHERE article_id = ?", [tahap, version, article_id])
+    con.execute(
+        "UPDATE articles SET tahap = ?, tagger_version = ? WHERE article_id = ?", [tahap, version, article_id]
+    )
     if regions is not None and quoted is not None:
         store_facets(con, article_id, regions, quoted)
     reapply_corrections(con, article_id)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import duckdb
+
 from sorot.models import taxonomy
 
 from .classification import CORRECTION_VERSION
@@ -54,17 +55,15 @@ def corrected_labels(before: Iterable[str], add: Iterable[str], remove: Iterable
     clash = set(add) & set(remove)
     if clash:
         raise CorrectionError(f"both added and removed: {', '.join(sorted(clash))}")
+    contradicted = sorted(x for x in add if taxonomy.family_of(x) in remove and x not in taxonomy.FAMILIES)
+    if contradicted:
+        raise CorrectionError(f"cannot remove a family while adding its labels: {', '.join(contradicted)}")
     labels = set(before) | set(add)
     for label in remove:
         labels.discard(label)
         if label in taxonomy.FAMILIES:
             labels = {x for x in labels if taxonomy.family_of(x) != label}
-    result = taxonomy.close_labels(labels)
-    for label in remove:
-        if label in result:
-            implied = [x for x in add if taxonomy.family_of(x) == label]
-            raise CorrectionError(f"cannot remove {label!r} while adding {', '.join(implied) or 'its subtypes'}")
-    return result
+    return taxonomy.close_labels(labels)
 
 
 def _stage_after(labels: Sequence[str], tahap: str | None, current: str) -> str:
@@ -90,11 +89,16 @@ def record_correction(
     note: str | None = None,
 ) -> Correction:
     """Store a correction and apply it to the article's labels, in one transaction."""
-    row = con.execute("SELECT tahap, tagger_version FROM articles WHERE article_id = ?", [article_id]).fetchone()
+    row = con.execute(
+        "SELECT tahap, tagger_version FROM articles WHERE article_id = ?", [article_id]
+    ).fetchone()
     if row is None:
         raise CorrectionError(f"no stored article with id {article_id!r}")
     current_stage, version = row
-    before = [r[0] for r in con.execute("SELECT label FROM article_labels WHERE article_id = ?", [article_id]).fetchall()]
+    before = [
+        r[0]
+        for r in con.execute("SELECT label FROM article_labels WHERE article_id = ?", [article_id]).fetchall()
+    ]
     before = taxonomy.close_labels(before)
     after = corrected_labels(before, add, remove)
     stage = _stage_after(after, tahap, current_stage)
@@ -104,25 +108,49 @@ def record_correction(
             "INSERT INTO label_corrections (article_id, added, removed, labels_before, labels_after, tahap_after, "
             "tagger_version, corrected_by, note, corrected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "RETURNING correction_id",
-            [article_id, sorted(set(add)), sorted(set(remove)), before, after, stage, version, corrected_by, note,
-             datetime.now(UTC)],
+            [
+                article_id,
+                sorted(set(add)),
+                sorted(set(remove)),
+                before,
+                after,
+                stage,
+                version,
+                corrected_by,
+                note,
+                datetime.now(UTC),
+            ],
         ).fetchone()[0]
         _apply(con, article_id, after, stage)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
-    return Correction(correction_id, article_id, tuple(sorted(set(add))), tuple(sorted(set(remove))), tuple(before),
-                      tuple(after), stage)
+    return Correction(
+        correction_id,
+        article_id,
+        tuple(sorted(set(add))),
+        tuple(sorted(set(remove))),
+        tuple(before),
+        tuple(after),
+        stage,
+    )
 
 
 def _apply(con: duckdb.DuckDBPyConnection, article_id: str, labels: Sequence[str], tahap: str) -> None:
     """Make the stored label rows equal ``labels``: keep matching rows, drop others, add missing ones."""
-    placeholders = ", ".join("?" for _ in labels) or "NULL"
-    con.execute(
-        f"DELETE FROM article_labels WHERE article_id = ? AND label NOT IN ({placeholders})", [article_id, *labels]
-    )
-    present = {r[0] for r in con.execute("SELECT label FROM article_labels WHERE article_id = ?", [article_id]).fetchall()}
+    if labels:
+        placeholders = ", ".join("?" for _ in labels)
+        con.execute(
+            f"DELETE FROM article_labels WHERE article_id = ? AND label NOT IN ({placeholders})",
+            [article_id, *labels],
+        )
+    else:
+        con.execute("DELETE FROM article_labels WHERE article_id = ?", [article_id])
+    present = {
+        r[0]
+        for r in con.execute("SELECT label FROM article_labels WHERE article_id = ?", [article_id]).fetchall()
+    }
     missing = [label for label in labels if label not in present]
     if missing:
         con.executemany(
@@ -141,7 +169,8 @@ def reapply_corrections(con: duckdb.DuckDBPyConnection, article_id: str) -> None
     if not rows:
         return
     labels = taxonomy.close_labels(
-        r[0] for r in con.execute("SELECT label FROM article_labels WHERE article_id = ?", [article_id]).fetchall()
+        r[0]
+        for r in con.execute("SELECT label FROM article_labels WHERE article_id = ?", [article_id]).fetchall()
     )
     stage = rows[-1][2]
     for added, removed, _stage in rows:

@@ -3,6 +3,6 @@
 Importing this package compiles nothing: patterns are compiled when the first ``RuleTagger`` is built.
 """
 
-from sorot.models.rules.tagger import Evidence, LabelHit, RuleTagger, Tagging
+from sorot.models.rules.tagger import Evidence, LabelHit, RuleSignals, RuleTagger, Tagging
 
-__all__ = ["Evidence", "LabelHit", "RuleTagger", "Tagging"]
+__all__ = ["Evidence", "LabelHit", "RuleSignals", "RuleTagger", "Tagging"]

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-RULES_VERSION = "1.0"
+RULES_VERSION = "1.1"
 
 STRONG = 1.0
 MEDIUM = 0.6
@@ -557,6 +557,9 @@ CONTEXT_CUES: tuple[ContextCue, ...] = (
             r"konflik\s+(?:antar\w*|sosial|komunal|horizontal)",
             r"penyerangan\s+(?:kampung|desa|markas|pos)",
             "perang antarsuku",
+            r"perkelahian\s+antar\w+",
+            "antarnarapidana",
+            "antarnapi",
             "perang suku",
         ),
         "sentence",
@@ -776,6 +779,24 @@ _FISIK: tuple[Rule, ...] = (
         unless_after=r"\s*(?:(?:di\s+)?(?:bagian\s+)?(?:kaki|betis|paha|lutut)|mati\s+(?:petugas|polisi)|gas)",
     ),
     _R("kekerasan_fisik/pencurian_dengan_kekerasan", r"pencurian\s+dengan\s+kekerasan|curas", 0.4),
+    # v1.1: vocabulary met in the labelled data (models/data), kept general (see MODEL_CARD.md)
+    _R(
+        "kekerasan_fisik/penembakan",
+        r"penembakan\s+(?:massal|brutal|membabi\s+buta)|tewas\s+ditembak|ditembak\s+(?:hingga|sampai)\s+(?:tewas|mati)"
+        r"|menembaki\s+(?:warga|pengunjung|korban|siswa|jemaah)",
+        0.8,
+    ),
+    _R("kekerasan_fisik/diracun", r"diracun|meracuni|peracunan", 0.8),
+    _R("kekerasan_fisik/serangan_air_keras", r"(?:siraman|serangan|teror)\s+air\s+keras|air\s+keras", 0.8),
+    _R(
+        "kekerasan_fisik/penyekapan",
+        r"penyekapan|disekap|menyekap|penyanderaan|disandera|menyandera|penculikan|diculik|menculik",
+        MEDIUM,
+        unless_after=r"\s*(?:data|akun|pesawat)",
+    ),
+    _R("kekerasan_fisik/pemalakan", r"pemalakan|dipalak|memalak", MEDIUM),
+    _R("kekerasan_fisik/tewas_dikeroyok", r"(?:tewas|meninggal(?:\s+dunia)?)\s+(?:akibat|setelah|usai)\s+"
+       r"(?:dikeroyok|dianiaya|dipukuli|ditusuk|dibacok|ditembak)", STRONG),
 )
 
 _PSIKIS: tuple[Rule, ...] = (
@@ -800,6 +821,14 @@ _PSIKIS: tuple[Rule, ...] = (
     _R("kekerasan_psikis/intimidasi", r"intimidasi|diintimidasi|mengintimidasi", MEDIUM),
     _R("kekerasan_psikis/teror", r"diteror|meneror|teror(?=\s+(?:terhadap|kepada|pada))", MEDIUM),
     _R("kekerasan_psikis/trauma", r"trauma\s+(?:psikis|psikologis|mendalam|berat)", 0.4),
+    _R(
+        "kekerasan_psikis/ancam_senjata",
+        r"(?:mengancam|ancam|menodong|menodongkan|ditodong|todong)\s+(?:\w+\s+){0,3}?(?:dengan|pakai|menggunakan)?\s*"
+        r"(?:pisau|senjata|senapan|parang|golok|celurit|pistol|senpi|sajam|senjata\s+tajam|senjata\s+api)"
+        r"|perampokan\s+bersenjata|menodongkan\s+(?:senjata|pistol|senapan|pisau)",
+        0.8,
+    ),
+    _R("kekerasan_psikis/persekusi", r"persekusi|dipersekusi|mempersekusi", MEDIUM),
 )
 
 _SEKSUAL: tuple[Rule, ...] = (
@@ -842,6 +871,15 @@ _SEKSUAL: tuple[Rule, ...] = (
     _R("kekerasan_seksual/eksploitasi_seksual", r"eksploitasi\s+seksual|pornografi\s+anak", STRONG),
     _R("kekerasan_seksual/prostitusi_anak", r"prostitusi\s+anak|pelacuran\s+anak|mucikari", 0.8),
     _R("kekerasan_seksual/predator", r"predator\s+(?:seks|seksual|anak)|pedofil\w*", MEDIUM),
+    _R("kekerasan_seksual/budak_seks", r"budak\s+seks\w*|perbudakan\s+seksual", STRONG),
+    _R("kekerasan_seksual/child_grooming", r"child\s+grooming|grooming\s+(?:anak|seksual|terhadap)", STRONG),
+    _R(
+        "kekerasan_seksual/mengintip",
+        r"mengintip\s+(?:\w+\s+){0,4}?(?:mandi|ganti\s+baju|di\s+kamar\s+mandi|di\s+toilet)"
+        r"|(?:merekam|memotret|mengambil\s+foto)\s+(?:\w+\s+){0,3}?(?:sedang|yang\s+sedang)\s+mandi",
+        0.8,
+    ),
+    _R("kekerasan_seksual/muncikari", r"muncikari|germo|prostitusi\s+(?:anak|sejenis|gay)", 0.8),
     _R(
         "kekerasan_seksual/kawin_paksa",
         r"kawin\s+paksa|nikah\s+paksa|perkawinan\s+paksa|pemaksaan\s+perkawinan|dipaksa\s+menikah",
@@ -966,7 +1004,7 @@ _TPPO: tuple[Rule, ...] = (
     ),
     _R(
         "perdagangan_orang/pmi_nonprosedural",
-        r"(?:calon\s+)?(?:pmi|tki|tkw|pekerja\s+migran(?:\s+indonesia)?)\s+(?:non\s*-?\s*prosedural|ilegal"
+        r"(?:calon\s+)?(?:cpmi|pmi|tki|tkw|pekerja\s+migran(?:\s+indonesia)?)\s+(?:non\s*-?\s*prosedural|ilegal"
         r"|unprosedural|tidak\s+resmi)",
         0.8,
         negatable=False,
@@ -987,6 +1025,20 @@ _TPPO: tuple[Rule, ...] = (
     _R(
         "perdagangan_orang/sindikat",
         r"sindikat\s+(?:perdagangan|penyaluran|pengiriman)\s+(?:orang|pmi|tki|pekerja\s+migran)",
+        0.8,
+    ),
+    _R(
+        "perdagangan_orang/migran_disekap_dijual",
+        r"(?:cpmi|pmi|tki|tkw|pekerja\s+migran)\s+(?:\w+\s+){0,3}?(?:disekap|dijual|diperjualbelikan|terjebak"
+        r"|ditelantarkan)|(?:penyekapan|penyanderaan)\s+(?:\d+\s+)?(?:orang\s+)?(?:cpmi|pmi|tki|tkw)"
+        r"|(?:merekrut|perekrut|mengirim|pengiriman)\s+(?:\w+\s+){0,3}?(?:cpmi|pmi|tki|tkw|pekerja\s+migran)"
+        r"(?:\s+indonesia)?\s+(?:\(cpmi\)\s+)?(?:ilegal|nonprosedural|non-prosedural|secara\s+ilegal)",
+        0.8,
+    ),
+    _R(
+        "perdagangan_orang/menjual_orang",
+        r"menjual\s+(?:\w+\s+){0,2}?(?:perempuan|wanita|gadis|anak|bayi|remaja)(?:\s+di\s+bawah\s+umur)?"
+        r"(?=\s+(?:kepada|ke|untuk|sebagai|dari|dengan|melalui|lewat|secara))",
         0.8,
     ),
 )
@@ -1264,6 +1316,14 @@ _KESETARAAN: tuple[Rule, ...] = (
         STRONG,
     ),
     _R("kesetaraan_gender/patriarki", r"patriarki\w*|patriarkal", 0.8),
+    _R(
+        "kesetaraan_gender/larangan_perempuan",
+        r"(?:melarang|larangan|dilarang|membolehkan|mengizinkan|diizinkan|dibolehkan|hak)\s+(?:bagi\s+)?(?:kaum\s+)?"
+        r"(?:perempuan|wanita)\s+(?:untuk\s+)?(?:menyetir|mengemudi|memasuki|masuk|bekerja|sekolah|bersekolah"
+        r"|memilih|berpakaian|keluar)|hak-hak\s+(?:kaum\s+)?(?:perempuan|wanita)",
+        0.8,
+    ),
+    _R("kesetaraan_gender/feminis", r"feminis\w*|gerakan\s+perempuan|emansipasi", MEDIUM),
     _R("kesetaraan_gender/perspektif_gender", r"(?:perspektif|sensitif|ramah|berwawasan|isu)\s+gender", 0.8),
     _R(
         "kesetaraan_gender/ape",
@@ -1332,7 +1392,7 @@ _KEPEMIMPINAN: tuple[Rule, ...] = (
     _R(
         "kepemimpinan_perempuan/perempuan_pertama",
         r"(?:bupati|wali\s*kota|gubernur|kepala\s+desa|ketua\s+dprd?|rektor|menteri)\s+perempuan\s+pertama"
-        r"|perempuan\s+pertama\s+yang\s+(?:menjabat|memimpin|menjadi\s+(?:bupati|wali\s*kota|gubernur|ketua"
+        r"|(?:perempuan|wanita)\s+pertama\s+yang\s+(?:menjabat|memimpin|menjadi\s+(?:bupati|wali\s*kota|gubernur|ketua"
         r"|kepala|menteri|presiden|wakil|pemimpin|direktur|rektor|kapolda|kapolres|jenderal|hakim))",
         0.8,
     ),
@@ -1383,6 +1443,7 @@ _PERLINDUNGAN_ANAK: tuple[Rule, ...] = (
         STRONG,
     ),
     _R("perlindungan_anak/anak_jalanan", r"anak\s+jalanan|anjal", MEDIUM),
+    _R("perlindungan_anak/verifikasi_usia", r"verifikasi\s+usia|batas\s+usia\s+(?:minimal\s+)?pengguna", MEDIUM),
 )
 
 _PERKAWINAN_ANAK: tuple[Rule, ...] = (

@@ -33,6 +33,7 @@ FIELDS = ("title", "text")
 MAX_EVIDENCE = 25
 
 _VIOLENCE = frozenset({"kekerasan", *taxonomy.VIOLENCE_SUBTYPES, *taxonomy.VICTIM_FLAGS})
+_FLAGS = frozenset(taxonomy.VICTIM_FLAGS)
 
 # Femicide is often told in pieces: "mayat perempuan ditemukan ... pelaku merupakan mantan kekasih korban".
 # When the article is about a killing (one of these rules), its victim is a woman (korban_perempuan), and the
@@ -76,6 +77,17 @@ class Tagging:
 
     def label_names(self) -> list[str]:
         return [hit.label for hit in self.labels]
+
+
+@dataclass(frozen=True)
+class RuleSignals:
+    """What the rules saw in an article, before deciding: raw weighted evidence per label (after the context
+    guards, including labels below their threshold), weighted cues per stage, and matches per rule id."""
+
+    label_scores: dict[str, float]
+    stage_scores: dict[str, float]
+    rule_counts: dict[str, int]
+    full: bool = True  # victim and stage cues read even though the rules tagged no family
 
 
 @dataclass(frozen=True)
@@ -155,8 +167,21 @@ class RuleTagger:
 
     def tag(self, title: str, text: str) -> Tagging:
         """Tag one article. ``title`` may be empty (some sources have none); offsets refer to the inputs."""
-        title = title or ""
-        text = text or ""
+        return self._run(title or "", text or "", signals=False)[0]
+
+    def analyse(self, title: str, text: str, *, full: bool = True) -> tuple[Tagging, RuleSignals]:
+        """Tag one article and also return the raw rule signals a statistical model can learn from.
+
+        The signals include evidence below the decision thresholds, so a model can overrule the rules in
+        either direction. With ``full`` they also include the victim and stage cues of articles the rules did
+        not tag (any evidence of a family is enough); without, those cues are only read when the rules tagged
+        a family, as ``tag`` does, which keeps a feed of unrelated news fast (``RuleSignals.full`` says which).
+        """
+        tagging, signals = self._run(title or "", text or "", signals=True, full=full)
+        assert signals is not None
+        return tagging, signals
+
+    def _run(self, title: str, text: str, signals: bool, full: bool = True) -> tuple[Tagging, RuleSignals | None]:
         article = self._read(title, text)
         by_label: dict[str, list[Match]] = defaultdict(list)
         for match in article.matches(self._c.labels):
@@ -188,10 +213,14 @@ class RuleTagger:
             if family in scores:
                 scores[family] = max([scores[family], *(scores[s] for s in subtypes if s in scores)])
 
-        if "kekerasan" in scores:
+        # Signals need victim and stage cues wherever a model might see violence or gender: wherever the rules
+        # found any evidence of a family, tagged or not (cheap articles with none stay cheap).
+        evident = signals and full and any(matches for label, matches in by_label.items() if label not in _FLAGS)
+        if "kekerasan" in scores or evident:
             for match in article.matches(self._c.flags):
                 by_label[match.rule.label].append(match)
             violence_factor = self._guard_violence(article, by_label, labels=taxonomy.VICTIM_FLAGS)
+        if "kekerasan" in scores:
             decide("korban_anak", by_label.get("korban_anak", []), flag=True)
             femicide = evidence.get("femisida", [])  # a femicide's victim is a woman by definition
             decide("korban_perempuan", by_label.get("korban_perempuan", []) + femicide, flag=True, force=bool(femicide))
@@ -202,7 +231,21 @@ class RuleTagger:
             LabelHit(label, scoring.confidence(scores[label]), self._evidence(evidence[label], title, text))
             for label in taxonomy.close_labels(scores)
         )
-        return Tagging(labels=labels, tahap=self._stage(set(scores), article), tagger_version=self.version)
+        stage_scores = self._stage_scores(article) if evident or set(scores) & set(taxonomy.FAMILIES) else {}
+        tagging = Tagging(labels=labels, tahap=self._stage(set(scores), stage_scores), tagger_version=self.version)
+        if not signals:
+            return tagging, None
+        raw = {}
+        for label, matches in by_label.items():
+            if matches:
+                factor = violence_factor if label in _VIOLENCE else 1.0
+                raw[label] = scoring.score((m, m.rule.weight * scoring.position_factor(m) * factor) for m in matches)
+        rule_counts: dict[str, int] = defaultdict(int)
+        for matches in by_label.values():
+            for match in matches:
+                rule_counts[match.rule.id] += 1
+        complete = full or "kekerasan" in scores
+        return tagging, RuleSignals(raw, stage_scores, dict(rule_counts), complete)
 
     # -- steps --------------------------------------------------------------------------------------------
 
@@ -249,19 +292,24 @@ class RuleTagger:
             for index, start, end, rule_id in unique[:MAX_EVIDENCE]
         )
 
-    def _stage(self, chosen: set[str], article: _Article) -> str:
-        """The stage with the most weighted cues (see ``scoring``), defaulting by family."""
-        if not chosen & set(taxonomy.FAMILIES):
-            return "lainnya"
+    def _stage_scores(self, article: _Article) -> dict[str, float]:
+        """The weighted stage cues of an article (see ``scoring``), per stage that has any."""
         by_stage: dict[str, list[tuple[Match, float]]] = defaultdict(list)
         for match in article.matches(self._c.stages):
             by_stage[match.rule.label].append((match, match.rule.weight * scoring.stage_position_factor(match)))
-        if "kekerasan" not in chosen:
-            by_stage.pop("kejadian", None)  # an incident stage needs an incident of violence
+        return {stage: scoring.score(cues) for stage, cues in by_stage.items()}
+
+    @staticmethod
+    def _stage(chosen: set[str], stage_scores: dict[str, float]) -> str:
+        """The stage with the most weighted cues, defaulting by family."""
+        if not chosen & set(taxonomy.FAMILIES):
+            return "lainnya"
         best = "kejadian" if "kekerasan" in chosen else "lainnya"
         best_score = scoring.STAGE_MIN
         for stage in taxonomy.STAGES:
-            value = scoring.score(by_stage.get(stage, []))
+            if stage == "kejadian" and "kekerasan" not in chosen:
+                continue  # an incident stage needs an incident of violence
+            value = stage_scores.get(stage, 0.0)
             if value > best_score:
                 best, best_score = stage, value
         return best

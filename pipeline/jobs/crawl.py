@@ -111,7 +111,8 @@ def crawl_and_load(
             result.crawl_error = str(error)
             on_progress(f"[crawl] {error}")
         on_progress("[process] extracting, de-duplicating and tagging the archived pages")
-        result.summaries = ingest_pending(paths=paths, sources=all_sources(), processor=default_processor(),
+        processor = default_processor(paths, on_progress)
+        result.summaries = ingest_pending(paths=paths, sources=all_sources(), processor=processor,
                                           started={run_id: started}, on_progress=on_progress)
     result.published = paths.published if paths.published.exists() else None
     return result

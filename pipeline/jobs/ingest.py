@@ -9,10 +9,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sorot.crawlers.sources import Source
+from sorot.dashboard.merge import apply_staff_actions
+from sorot.dashboard.store import STORE_NAME as STAFF_STORE_NAME
 from sorot.warehouse.db import connect_writer
 from sorot.warehouse.health import record_source_health
 from sorot.warehouse.loader import LoadStats, PageOutcome, WarehouseLoader
 from sorot.warehouse.publish import publish
+from sorot.warehouse.views import refresh_reader_tables
 
 from ..config import Paths
 from ..process import ArticleProcessor, ProcessedArticle
@@ -32,9 +35,21 @@ class IngestSummary:
     published: Path | None = None
 
 
-def default_processor() -> ArticleProcessor:
-    """The processor every job uses (one place to choose the tagger for the whole pipeline)."""
-    return ArticleProcessor()
+def default_processor(paths: Paths | None = None, on_progress: Callable[[str], None] | None = None) -> ArticleProcessor:
+    """The processor every job uses (one place to choose the tagger for the whole pipeline).
+
+    The tagger is the trained topic model: the one ``sorot train`` wrote to the data directory when there is
+    one, else the model shipped with Sorot; the rules tagger only when no model file loads.
+    """
+    from sorot.models.classifier import load_tagger
+
+    candidates = [trained_model_path(paths)] if paths is not None else []
+    return ArticleProcessor(tagger=load_tagger(candidates, on_fallback=on_progress))
+
+
+def trained_model_path(paths: Paths) -> Path:
+    """Where ``sorot train`` writes the model that the pipeline then prefers over the shipped one."""
+    return paths.data_dir / "models" / "topic-model.json"
 
 
 def read_events(path: Path) -> list[dict]:
@@ -138,7 +153,9 @@ def ingest(
         loader.finish_run(run_id, status=status, pages_archived=summary.pages_processed,
                           pages_failed=summary.pages_failed + summary.fetch_errors,
                           articles_new=summary.load.new_articles)
+        apply_staff_actions(con, paths.data_dir / STAFF_STORE_NAME)  # dashboard corrections and reviews
         record_source_health(con)
+        refresh_reader_tables(con)
         con.execute("CHECKPOINT")
     finally:
         con.close()
