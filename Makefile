@@ -17,6 +17,7 @@ demo: install
 	$(BIN)/sorot demo
 
 test: install
+	sh scripts/install-system.sh
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

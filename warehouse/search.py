@@ -24,7 +24,8 @@ import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time as clock, timedelta
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock
 from zoneinfo import ZoneInfo
 
 import duckdb
@@ -36,12 +37,14 @@ FTS_SCHEMA = "fts_main_articles"
 STEMMER = "indonesian"
 FIELDS = ("title", "text")
 IGNORE = r"(\.|[^a-z0-9])+"
-"""What separates tokens after lower-casing and stripping accents: keeps digits ("214 kasus", "UU 12/2022")."""
+"""What separates tokens after lower-casing and stripping accents; digits stay ("214 kasus", "UU 12/2022")."""
 BM25_K = 1.2
 BM25_B = 0.75
 """The extension's defaults, so that scores equal ``match_bm25``'s."""
 WIB = ZoneInfo("Asia/Jakarta")
 SNIPPET_CHARS = 240
+APPEND_BATCH = 50_000
+"""New articles indexed per transaction: about 15 million words, a few hundred megabytes of working memory."""
 
 _PRAGMA = (
     "PRAGMA create_fts_index('articles', 'article_id', 'title', 'text', stemmer='indonesian', "
@@ -145,50 +148,71 @@ def _rebuild(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def _append_new_articles(con: duckdb.DuckDBPyConnection) -> int | None:
-    """Index the articles the index lacks, in the extension's own layout; None when a rebuild is needed."""
+    """Index the articles the index lacks, in the extension's own layout; None when a rebuild is needed.
+
+    New articles go in batches of APPEND_BATCH, each in its own short transaction that leaves the index
+    consistent (postings, dictionary, lengths and statistics together), so memory stays bounded when a whole
+    archive arrives at once, and an interrupted refresh resumes where it stopped.
+    """
     s = FTS_SCHEMA
-    con.execute("BEGIN TRANSACTION")
-    try:
-        indexed = int(con.execute(f"SELECT count(*) FROM {s}.docs").fetchone()[0])
-        total = int(con.execute("SELECT count(*) FROM articles").fetchone()[0])
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE fts_new_docs AS "
-            f"SELECT (SELECT coalesce(max(docid), -1) FROM {s}.docs) + row_number() OVER (ORDER BY a.article_id) "
-            "       AS docid, a.article_id AS name, a.title, a.text "
-            f"FROM articles a ANTI JOIN {s}.docs d ON d.name = a.article_id"
-        )
-        new = int(con.execute("SELECT count(*) FROM fts_new_docs").fetchone()[0])
-        if indexed + new != total:
-            con.execute("ROLLBACK")  # articles were removed or re-keyed: only a rebuild is trustworthy
-            return None
-        if new:
-            _append(con, s)
-        con.execute("DROP TABLE IF EXISTS fts_new_docs")
-        con.execute("DROP TABLE IF EXISTS fts_new_terms")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
-    return new
-
-
-def _append(con: duckdb.DuckDBPyConnection, s: str) -> None:
-    """The extension's indexing steps for the new documents only (same tokenizer, stopwords, stemmer)."""
+    indexed = int(con.execute(f"SELECT count(*) FROM {s}.docs").fetchone()[0])
+    total = int(con.execute("SELECT count(*) FROM articles").fetchone()[0])
+    # numbered in storage order, so that a batch reads only its own row groups of the articles table
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE fts_new_terms AS "
-        "WITH tokenized AS ("
+        "CREATE OR REPLACE TEMP TABLE fts_new_docs AS "
+        f"SELECT (SELECT coalesce(max(docid), -1) FROM {s}.docs) + row_number() OVER (ORDER BY a.rowid) "
+        "       AS docid, a.article_id AS name, a.rowid AS rid "
+        f"FROM articles a ANTI JOIN {s}.docs d ON d.name = a.article_id"
+    )
+    try:
+        new, first = con.execute("SELECT count(*), min(docid) FROM fts_new_docs").fetchone()
+        if indexed + int(new) != total:
+            return None  # articles were removed or re-keyed: only a rebuild is trustworthy
+        for low in range(int(first or 0), int(first or 0) + int(new), APPEND_BATCH):
+            con.execute("BEGIN TRANSACTION")
+            try:
+                _append(con, s, low, low + APPEND_BATCH)
+                con.execute("COMMIT")
+            except Exception:
+                con.execute("ROLLBACK")
+                raise
+    finally:
+        for table in ("fts_new_docs", "fts_new_words", "fts_new_terms"):
+            con.execute(f"DROP TABLE IF EXISTS {table}")
+    return int(new)
+
+
+def _append(con: duckdb.DuckDBPyConnection, s: str, low: int, high: int) -> None:
+    """The extension's indexing steps for the new documents with docid in [low, high): same tokenizer,
+    stopwords and stemmer, then postings, dictionary, document frequencies, lengths and statistics."""
+    first_rid, last_rid = con.execute(
+        "SELECT min(rid), max(rid) FROM fts_new_docs WHERE docid >= ? AND docid < ?", [low, high]).fetchone()
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE fts_new_words AS "
+        "WITH batch AS (SELECT n.docid, a.title, a.text FROM articles a "
+        "               JOIN fts_new_docs n ON n.rid = a.rowid "
+        "               WHERE a.rowid >= ? AND a.rowid <= ? AND n.docid >= ? AND n.docid < ?), "
+        "tokenized AS ("
         f"  SELECT docid, (SELECT fieldid FROM {s}.fields WHERE field = 'title') AS fieldid, "
-        f"         unnest({s}.tokenize(title)) AS w FROM fts_new_docs "
+        f"         unnest({s}.tokenize(title)) AS w FROM batch "
         "  UNION ALL "
         f"  SELECT docid, (SELECT fieldid FROM {s}.fields WHERE field = 'text') AS fieldid, "
-        f"         unnest({s}.tokenize(text)) AS w FROM fts_new_docs) "
-        "SELECT docid, fieldid, stem(w, ?) AS term FROM tokenized "
+        f"         unnest({s}.tokenize(text)) AS w FROM batch) "
+        "SELECT docid, fieldid, w FROM tokenized "
         f"WHERE w IS NOT NULL AND len(w) > 0 AND w NOT IN (SELECT sw FROM {s}.stopwords)",
+        [first_rid, last_rid, low, high],
+    )
+    # stemming is the costly step: stem each distinct word once, not every occurrence
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE fts_new_terms AS "
+        "WITH stems AS (SELECT w, stem(w, ?) AS term FROM (SELECT DISTINCT w FROM fts_new_words)) "
+        "SELECT n.docid, n.fieldid, stems.term FROM fts_new_words n JOIN stems ON stems.w = n.w",
         [STEMMER],
     )
     con.execute(
         f"INSERT INTO {s}.dict (termid, term, df) "
-        f"SELECT (SELECT coalesce(max(termid), -1) FROM {s}.dict) + row_number() OVER (ORDER BY n.term), n.term, 0 "
+        f"SELECT (SELECT coalesce(max(termid), -1) FROM {s}.dict) + row_number() OVER (ORDER BY n.term), "
+        "       n.term, 0 "
         f"FROM (SELECT DISTINCT term FROM fts_new_terms) n ANTI JOIN {s}.dict d ON d.term = n.term"
     )
     con.execute(
@@ -204,7 +228,10 @@ def _append(con: duckdb.DuckDBPyConnection, s: str) -> None:
     con.execute(
         f"INSERT INTO {s}.docs (docid, name, len) "
         "SELECT n.docid, n.name, coalesce(c.terms, 0) FROM fts_new_docs n "
-        "LEFT JOIN (SELECT docid, count(*) AS terms FROM fts_new_terms GROUP BY docid) c ON c.docid = n.docid"
+        "LEFT JOIN (SELECT docid, count(*) AS terms FROM fts_new_terms GROUP BY docid) c "
+        "       ON c.docid = n.docid "
+        "WHERE n.docid >= ? AND n.docid < ?",
+        [low, high],
     )
     con.execute(f"DELETE FROM {s}.stats")
     con.execute(f"INSERT INTO {s}.stats SELECT count(docid), sum(len) / count(len) FROM {s}.docs")
@@ -233,15 +260,18 @@ def search(
         raise LookupError("this warehouse has no search index yet; it is built after each load "
                           "(run `sorot warehouse refresh` on an older warehouse)")
     load_fts(con)
+    # the query's words as the index saw its documents': tokenized, stopwords left out, stemmed
+    stems = [row[0] for row in con.execute(
+        f"SELECT DISTINCT stem(w, ?) FROM (SELECT unnest({FTS_SCHEMA}.tokenize(?)) AS w) "
+        f"WHERE len(w) > 0 AND w NOT IN (SELECT sw FROM {FTS_SCHEMA}.stopwords)",
+        [STEMMER, query],
+    ).fetchall()]
     terms = con.execute(
-        f"SELECT termid, df FROM {FTS_SCHEMA}.dict WHERE term IN ("
-        f"  SELECT DISTINCT stem(unnest({FTS_SCHEMA}.tokenize(?)), ?)) ORDER BY termid",
-        [query, STEMMER],
+        f"SELECT termid, df FROM {FTS_SCHEMA}.dict WHERE term IN (SELECT unnest(?::VARCHAR[])) "
+        "ORDER BY termid",
+        [stems],
     ).fetchall()
-    wanted = int(con.execute(
-        f"SELECT count(DISTINCT t) FROM (SELECT stem(unnest({FTS_SCHEMA}.tokenize(?)), ?) AS t) WHERE len(t) > 0",
-        [query, STEMMER],
-    ).fetchone()[0])
+    wanted = len(stems)
     if not terms or (match_all and len(terms) < wanted):
         return []
     ranked = _ranked(con, [int(t[0]) for t in terms], [int(t[1]) for t in terms],
@@ -303,7 +333,7 @@ def _hits(con: duckdb.DuckDBPyConnection, ranked: list[tuple[str, float]], query
         f"       list_distinct(list_filter({s}.tokenize(coalesce(a.title, '') || ' ' || a.text), "
         "                                w -> len(w) > 0 AND list_contains(q.stems, stem(w, ?)))) "
         "FROM articles a LEFT JOIN sources src ON src.source_id = a.source_id CROSS JOIN q "
-        "WHERE list_contains(?, a.article_id)",
+        "WHERE a.article_id IN (SELECT unnest(?::VARCHAR[]))",
         [STEMMER, query, STEMMER, [article_id for article_id, _ in ranked]],
     ).fetchall()
     by_id = {row[0]: row for row in rows}
@@ -322,27 +352,25 @@ def _hits(con: duckdb.DuckDBPyConnection, ranked: list[tuple[str, float]], query
 
 def snippet(text: str | None, labels: Sequence[str], words: Sequence[str], *, title: str | None = None,
             max_chars: int = SNIPPET_CHARS) -> str:
-    """The sentence where a matched word first occurs, from the masked text (victims' details hidden).
+    """The passage where a matched word first occurs, from the masked text (victims' details hidden).
 
     Masking runs on the whole text first, like report excerpts, so a search result can never show what a
-    report would hide; when masking leaves a risk, the privacy notice is shown instead.
+    report would hide; when masking leaves a risk, the privacy notice is shown instead. The passage starts at
+    the sentence of the match, or a little before the match in a long sentence.
     """
     masked = masked_text(text, labels, title=title)
     if masked is None:
         return PRIVACY_NOTICE
     flat = re.sub(r"\s+", " ", masked).strip()
     start = 0
-    if words:
-        pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
-        found = pattern.search(flat)
-        if found:
-            sentence_start = max(flat.rfind(". ", 0, found.start()) + 2, 0) if "." in flat[:found.start()] else 0
-            start = sentence_start if found.start() - sentence_start < max_chars // 2 else found.start() - 40
-            start = flat.find(" ", start) + 1 if start > sentence_start else start
-    piece = flat[start:]
-    prefix = "…" if start > 0 else ""
-    if len(prefix) + len(piece) <= max_chars:
-        return prefix + piece
-    cut = piece[: max_chars - len(prefix) - 1]
-    cut = cut[: cut.rfind(" ")] if " " in cut else cut
-    return prefix + cut.rstrip(" ,;:") + "…"
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    found = pattern.search(flat) if words else None
+    if found:
+        start = flat.rfind(". ", 0, found.start()) + 2 if ". " in flat[: found.start()] else 0
+        if found.start() - start > max_chars // 2:
+            start = flat.find(" ", found.start() - 60) + 1
+    passage = ("…" if start else "") + flat[start:]
+    if len(passage) <= max_chars:
+        return passage
+    cut = passage[: max_chars - 1]
+    return (cut[: cut.rfind(" ")] if " " in cut else cut).rstrip(" ,;:") + "…"

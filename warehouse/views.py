@@ -33,7 +33,8 @@ WITH published AS (
 fetched AS (
     SELECT source_id, timezone($tz, fetched_at)::DATE AS day,
            count(*) FILTER (WHERE kind = 'article' OR kind = 'fetch_error') AS pages_fetched,
-           count(*) FILTER (WHERE (kind = 'article' AND outcome = 'error') OR kind = 'fetch_error') AS pages_failed
+           count(*) FILTER (WHERE (kind = 'article' AND outcome = 'error') OR kind = 'fetch_error')
+               AS pages_failed
     FROM fetched_pages WHERE fetched_at IS NOT NULL AND source_id IS NOT NULL
     GROUP BY ALL
 )

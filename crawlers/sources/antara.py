@@ -38,11 +38,14 @@ ANTARA_WRAP_2023 = ParserSpec(
     ),
     drop_paragraph_patterns=(
         r"^\s*Baca juga\s*:",
+        r"^\s*Related news\s*:",
         r"dilarang keras mengambil konten",
-        r"^\s*Pewarta\s*:",
+        r"^\s*(?:Pewarta|Reporter|Translator)\s*:",
         r"^\s*Editor\s*:",
         r"^\s*COPYRIGHT\s*©",
     ),
+    # "Baca juga: ..." glued to a paragraph when the related link sits inside the <p> of the text
+    drop_inline_patterns=(r"\s*Baca juga\s*:\s*[^.!?\n]*$",),
     title_suffixes=(" - ANTARA News", " - ANTARA News Kalimantan Tengah"),
 )
 
@@ -67,7 +70,26 @@ ANTARA_POST_CONTENT = ParserSpec(
     title_suffixes=(" - ANTARA News",),
 )
 
-ANTARA_PARSERS = (ANTARA_WRAP_2023, ANTARA_POST_CONTENT)
+#: www.antaranews.com in 2015-2017: "content_news" block, byline above it, "Editor:" and copyright inside it
+ANTARA_WWW_2015 = ParserSpec(
+    version="antara-www-2015.1",
+    marker_selector="div#content_news",
+    title_selector="div.bjbrt h1.title, h1.title",
+    date_selector="div.bjbrt div.date time, div.bjbrt div.date",
+    author_selector="div.bjbrt div.byline",
+    editor_selector="[itemprop=editor]",
+    tags_selector="span[itemprop=keywords]",
+    body_selector="div#content_news",
+    drop_selectors=("p.mt10", "p.date", "div.baca-juga", "ins.adsbygoogle", "script", "iframe", "style"),
+    drop_paragraph_patterns=(
+        r"^\s*Baca juga\s*:",
+        r"^\s*Editor\s*:",
+        r"^\s*COPYRIGHT\s*©",
+    ),
+    title_suffixes=(" - ANTARA News",),
+)
+
+ANTARA_PARSERS = (ANTARA_WRAP_2023, ANTARA_POST_CONTENT, ANTARA_WWW_2015)
 
 _ARTICLE_PATH = r"/(?:nasional/)?berita/\d+(?:/[^/?#]*)?/?"
 _EXCLUDED = ("/foto/", "/video/", "/infografik/", "/tag/", "/search", "/redaksi", "/about", "/kontak", "/iklan")

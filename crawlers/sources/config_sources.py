@@ -21,7 +21,8 @@ _FIELDS = {
 _PARSER_FIELDS = {
     "title_selector", "date_selector", "author_selector", "section_selector", "tags_selector", "body_selector",
     "drop_selectors", "drop_paragraph_patterns", "strip_prefix_patterns", "strip_suffix_patterns",
-    "title_suffixes", "favor_precision",
+    "title_suffixes", "favor_precision", "editor_selector", "modified_selector", "drop_inline_patterns",
+    "pagination_selector", "full_page_query",
 }
 
 
@@ -47,6 +48,16 @@ def _regex_list(values: tuple[str, ...], name: str, where: str) -> tuple[str, ..
         except re.error as error:
             raise SourceConfigError(f"{where}: {name} has an invalid regular expression {value!r}: {error}") from None
     return values
+
+
+def _full_page_query(parser: Mapping[str, Any], where: str) -> str | None:
+    """The query showing a split article whole ("page=all"): one or more name=value pairs."""
+    value = parser.get("full_page_query")
+    if value is None:
+        return None
+    if not isinstance(value, str) or not all("=" in pair for pair in value.split("&")):
+        raise SourceConfigError(f"{where}: full_page_query must be a query string such as 'page=all'")
+    return value
 
 
 def source_from_config(entry: Mapping[str, Any], position: int = 1) -> Source:
@@ -102,6 +113,9 @@ def source_from_config(entry: Mapping[str, Any], position: int = 1) -> Source:
                                               "strip_suffix_patterns", where),
             title_suffixes=_strings(parser, "title_suffixes", where),
             favor_precision=bool(parser.get("favor_precision", False)),
+            drop_inline_patterns=_regex_list(_strings(parser, "drop_inline_patterns", where),
+                                             "drop_inline_patterns", where),
+            full_page_query=_full_page_query(parser, where),
         ),)
     return Source(
         key=key,

@@ -38,6 +38,34 @@ DETIK_DETAIL_2020 = ParserSpec(
     favor_precision=True,
 )
 
+#: the 2015-2017 "read" template: title, author and date above div.text_detail; "(fyk/ash)" closes the text
+DETIK_READ_2015 = ParserSpec(
+    version="detik-read-2015.1",
+    marker_selector="div.text_detail",
+    title_selector="h1.l_blue2_detik, div.jdl h1",
+    date_selector="div.date",
+    author_selector="div.author strong, div.author",
+    tags_selector="div.detail_tag a",
+    body_selector="div.text_detail",
+    drop_selectors=("div.detail_tag", "div.lihatjg", "table.linksisip", "div.pic_artikel", "script", "iframe"),
+    drop_paragraph_patterns=(
+        r"^\s*Baca juga\s*:",
+        r"^\s*\(\s*[a-z]{2,4}\s*/\s*[a-z]{2,4}\s*\)\s*$",
+    ),
+    title_suffixes=(" - detikNews", " - detikInet", " - detikFinance", " - detikHealth"),
+)
+
+#: the 2015-2017 photo story ("readfoto"): one description paragraph under the photographer's credit
+DETIK_FOTO_2015 = ParserSpec(
+    version="detik-readfoto-2015.1",
+    marker_selector="div.text_gal",
+    title_selector="div.detail_profil h1",
+    date_selector="div.detail_profil div.date",
+    author_selector="div.detail_profil strong",
+    body_selector="div.text_gal",
+    drop_selectors=("script", "iframe"),
+)
+
 _HOSTS = (
     "www.detik.com",
     "news.detik.com",
@@ -66,7 +94,7 @@ DETIK = Source(
     ),
     article_url_pattern=r"https://[a-z]+\.detik\.com/(?:[a-z-]+/)*d-\d+/[^/?#]+/?",
     timezone="WIB",
-    parsers=(DETIK_DETAIL_2020,),
+    parsers=(DETIK_DETAIL_2020, DETIK_READ_2015, DETIK_FOTO_2015),
 )
 
 SOURCES: tuple[Source, ...] = (DETIK,)

@@ -31,8 +31,28 @@ KOMPAS_READ = ParserSpec(
         r"saluran WhatsApp",
         r"^\s*Dapatkan update berita",
     ),
-    strip_prefix_patterns=(r"^[A-Z .,]*KOMPAS\.com\s*[-–—]+\s*",),
+    # "KOMPAS.com - " without a place; "PALANGKA RAYA, KOMPAS.com - " is a dateline, read as one later
+    strip_prefix_patterns=(r"^KOMPAS\.com\s*[-–—]+\s*",),
+    # the inline related link Kompas glues into a paragraph: "... kata dia. Baca juga: Judul lain"
+    drop_inline_patterns=(r"\s*Baca juga\s*:\s*[^.!?\n]*$",),
     title_suffixes=(" - Kompas.com", " | Kompas.com", " Halaman all - Kompas.com"),
+    pagination_selector="div.paging",
+    full_page_query="page=all",
+)
+
+#: the 2015-2016 "kcm-read" template; writer and editor in a table under the text
+KOMPAS_KCM_2015 = ParserSpec(
+    version="kompas-kcm-2015.1",
+    marker_selector="div.kcm-read-text",
+    title_selector="div.kcm-read-top h2, div.kcm-read h2",
+    date_selector="div.kcm-read-top div.msmall, div.kcm-date",
+    author_selector="div.kcm-read-copy tr:nth-of-type(1) td:nth-of-type(2)",
+    editor_selector="div.kcm-read-copy tr:nth-of-type(2) td:nth-of-type(2)",
+    section_selector="ul.kcm-breadcrumb li a",
+    body_selector="div.kcm-read-text",
+    drop_selectors=("div.kcm-read-copy", "div.photo", "script", "iframe"),
+    drop_paragraph_patterns=(r"^\s*Baca juga\s*:", r"^\s*(?:Penulis|Editor)\s*:"),
+    title_suffixes=(" - Kompas.com Regional", " - Kompas.com"),
 )
 
 KOMPAS_REGIONAL = Source(
@@ -45,7 +65,7 @@ KOMPAS_REGIONAL = Source(
     sitemaps=("https://www.kompas.com/sitemap.xml",),
     article_url_pattern=r"https://regional\.kompas\.com/read/\d{4}/\d{2}/\d{2}/\d+/[^/?#]+",
     timezone="WIB",
-    parsers=(KOMPAS_READ,),
+    parsers=(KOMPAS_READ, KOMPAS_KCM_2015),
 )
 
 SOURCES: tuple[Source, ...] = (KOMPAS_REGIONAL,)

@@ -47,6 +47,16 @@ class ParserSpec:
     footer_selector: str | None = None
     #: ask trafilatura to prefer precision (outlets that leak headline lists)
     favor_precision: bool = False
+    #: element naming the editor when the page prints one outside a byline footer
+    editor_selector: str | None = None
+    #: element holding the last-modified time (its text, or its datetime/content attribute)
+    modified_selector: str | None = None
+    #: text removed wherever it occurs inside a paragraph (an inline "Baca juga: ..." glued into one)
+    drop_inline_patterns: tuple[str, ...] = ()
+    #: an element present only when the page shows one part of an article split over several pages
+    pagination_selector: str | None = None
+    #: the query that shows such an article whole on one page ("page=all")
+    full_page_query: str | None = None
 
     @cached_property
     def drop_paragraph_res(self) -> tuple[re.Pattern[str], ...]:
@@ -59,6 +69,10 @@ class ParserSpec:
     @cached_property
     def strip_suffix_res(self) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p) for p in self.strip_suffix_patterns)
+
+    @cached_property
+    def drop_inline_res(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.IGNORECASE) for p in self.drop_inline_patterns)
 
 
 @dataclass(frozen=True)

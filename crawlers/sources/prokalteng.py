@@ -37,6 +37,15 @@ PROKALTENG = Source(
     parsers=(PROKALTENG_TDB,),
 )
 
+# No page of the current site was available (see ../shared/docs/sources-antara-and-peers.md, 3.5): no body
+# selector, trafilatura finds the article; the spec declares only what is safe on any Indonesian outlet's
+# page, the "Baca juga" lines and the site name after the headline.
+BORNEONEWS_GENERIC = ParserSpec(
+    version="borneonews-generic.1",
+    drop_paragraph_patterns=(r"^\s*Baca [Jj]uga\s*:",),
+    title_suffixes=(" - Borneonews", " | Borneonews", " - Borneonews.co.id", " | Borneonews.co.id"),
+)
+
 BORNEONEWS = Source(
     key="borneonews",
     name="Borneonews",
@@ -47,8 +56,7 @@ BORNEONEWS = Source(
     sitemaps=("https://www.borneonews.co.id/sitemap.xml",),
     article_url_pattern=r"https://www\.borneonews\.co\.id/berita/\d+-[^/?#]+",
     timezone="WIB",
-    # no template knowledge yet: trafilatura reads the page on its own
-    parsers=(),
+    parsers=(BORNEONEWS_GENERIC,),
 )
 
 SOURCES: tuple[Source, ...] = (PROKALTENG, BORNEONEWS)

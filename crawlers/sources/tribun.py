@@ -23,9 +23,14 @@ TRIBUN_ARTICLE = ParserSpec(
         r"^\s*Artikel ini telah tayang di",
         r"^\s*Ikuti berita",
         r"^\s*Simak berita",
+        r"^\s*Laporan\s+(?:Wartawan|Reporter|Kontributor)\b[^.]{0,80}$",
     ),
-    strip_prefix_patterns=(r"^TRIBUNKALTENG\.COM,\s*[A-Z .]+\s*[-–—]\s*",),
+    # the reporter's credit that opens the text ("Laporan Wartawan Tribunkalteng.com, Nama ");
+    # the dateline after it ("TRIBUNKALTENG.COM, PALANGKA RAYA - ") is read as a dateline later
+    strip_prefix_patterns=(r"^Laporan\s+(?:Wartawan|Reporter|Kontributor)\s+\S+,\s*[^,]{2,60}?\s+(?=\S+\.COM\b)",),
     title_suffixes=(" - Tribunkalteng.com", " - Tribun Kalteng"),
+    pagination_selector="div.paging",
+    full_page_query="page=all",
 )
 
 

@@ -1,1 +1,3 @@
-"""De-duplication: exact copies by content hash, near copies grouped into stories by MinHash LSH."""
+"""De-duplication in three layers: canonical URL (at crawl and load), exact copies by content hash
+(`hashing`), near copies grouped into stories (`fingerprint`, `similarity`, `stories`); and wire copies
+of agency articles (`wire`)."""

@@ -1,44 +1,53 @@
-"""Near-duplicate detection: articles whose text is mostly the same join one story.
+"""Near-duplicate detection: articles that are versions of one piece of writing join one story.
 
-MinHash over 5-word shingles estimates Jaccard similarity; an LSH index finds candidates without comparing
-every pair. Measured on real Indonesian news (landscape notes): unrelated pairs share about 0 of their
-5-word shingles, syndicated copies about 0.98, light edits about 0.75, so a 0.5 threshold separates them
-with a wide margin. Issue-level evaluation on labelled pairs refines this choice.
+An LSH index over MinHash signatures finds candidate earlier articles without comparing every pair; each
+candidate is then judged with the full rule of `similarity` (Jaccard, containment, figures). The index
+retrieves at a lower Jaccard than the rule accepts, so copies cut short (low Jaccard, high containment)
+are still found.
+
+The loader stores each article's fingerprint (`signature_to_bytes`) and rebuilds the index from the
+warehouse at start (`signature_from_bytes`, then `StoryIndex.add`); a new article is placed with
+`StoryIndex.assign`. These names are kept from the first version of this module.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHashLSH
 
-from .hashing import words
+from .fingerprint import NUM_PERM, SHINGLE_WORDS, Fingerprint, fingerprint, from_bytes, to_bytes
+from .similarity import DEFAULT_RULE, Similarity, StoryRule, compare
 
-SHINGLE_WORDS = 5
-NUM_PERM = 128
-SIMILARITY_THRESHOLD = 0.5
-_SEED = 20240904
-#: datasketch's permutation scheme; stored signatures are only comparable within one scheme
-_SCHEME = "affine32"
+__all__ = [
+    "CANDIDATE_THRESHOLD",
+    "NUM_PERM",
+    "SHINGLE_WORDS",
+    "SIMILARITY_THRESHOLD",
+    "StoryIndex",
+    "StoryMatch",
+    "minhash_of",
+    "signature_from_bytes",
+    "signature_to_bytes",
+]
 
-
-def minhash_of(text: str) -> MinHash:
-    tokens = words(text)
-    size = min(SHINGLE_WORDS, max(1, len(tokens)))
-    shingles = {" ".join(tokens[i : i + size]) for i in range(max(1, len(tokens) - size + 1))}
-    signature = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
-    signature.update_batch([s.encode("utf-8") for s in shingles])
-    return signature
-
-
-def signature_to_bytes(signature: MinHash) -> bytes:
-    return np.asarray(signature.hashvalues, dtype=np.uint64).tobytes()
+#: Jaccard above which LSH must return a candidate: below the rule's lowest accepted Jaccard
+CANDIDATE_THRESHOLD = 0.25
+#: the Jaccard at which texts of unknown size are one story (kept for callers of the first version)
+SIMILARITY_THRESHOLD = DEFAULT_RULE.jaccard
 
 
-def signature_from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME,
-                   hashvalues=np.frombuffer(data, dtype=np.uint64).copy())
+def minhash_of(text: str) -> Fingerprint:
+    """The article's fingerprint (a MinHash with its size and figures)."""
+    return fingerprint(text)
+
+
+def signature_to_bytes(signature: Fingerprint) -> bytes:
+    return to_bytes(signature)
+
+
+def signature_from_bytes(data: bytes) -> Fingerprint:
+    return from_bytes(data)
 
 
 @dataclass(frozen=True)
@@ -51,30 +60,40 @@ class StoryMatch:
 class StoryIndex:
     """Assigns each article to the story of its most similar earlier article, or to a new story."""
 
-    def __init__(self, threshold: float = SIMILARITY_THRESHOLD) -> None:
-        self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self._signatures: dict[str, MinHash] = {}
+    def __init__(self, threshold: float | None = None, rule: StoryRule = DEFAULT_RULE) -> None:
+        # `threshold` (first version): the Jaccard that makes one story
+        self.rule = rule if threshold is None else StoryRule(**{**rule.__dict__, "jaccard": threshold})
+        self.threshold = self.rule.jaccard
+        self._lsh = MinHashLSH(threshold=min(CANDIDATE_THRESHOLD, self.rule.min_jaccard_contained),
+                               num_perm=NUM_PERM)
+        self._signatures: dict[str, Fingerprint] = {}
         self._stories: dict[str, str] = {}
 
     def __len__(self) -> int:
         return len(self._signatures)
 
-    def add(self, article_id: str, story_id: str, signature: MinHash) -> None:
+    def add(self, article_id: str, story_id: str, signature: Fingerprint) -> None:
         """Register an article already assigned to a story (loaded from the warehouse)."""
         if article_id in self._signatures:
             return
-        self._lsh.insert(article_id, signature)
+        self._lsh.insert(article_id, signature.minhash)
         self._signatures[article_id] = signature
         self._stories[article_id] = story_id
 
-    def assign(self, article_id: str, signature: MinHash) -> StoryMatch:
+    def match(self, signature: Fingerprint) -> tuple[str | None, Similarity | None]:
+        """The most similar registered article that the rule puts in one story with `signature`."""
+        best_id, best = None, None
+        for candidate in self._lsh.query(signature.minhash):
+            similarity = compare(signature, self._signatures[candidate], self.rule.min_figures)
+            if not self.rule.same_story(similarity):
+                continue
+            if best is None or (similarity.jaccard, candidate) > (best.jaccard, best_id or ""):
+                best_id, best = candidate, similarity
+        return best_id, best
+
+    def assign(self, article_id: str, signature: Fingerprint) -> StoryMatch:
         """Find the story for a new article and register it."""
-        best_id, best_similarity = None, 0.0
-        for candidate in self._lsh.query(signature):
-            similarity = signature.jaccard(self._signatures[candidate])
-            if similarity >= self.threshold and (similarity, candidate) > (best_similarity, best_id or ""):
-                best_id, best_similarity = candidate, similarity
+        best_id, best = self.match(signature)
         story_id = self._stories[best_id] if best_id else article_id
         self.add(article_id, story_id, signature)
-        return StoryMatch(story_id, best_id, best_similarity)
+        return StoryMatch(story_id, best_id, best.jaccard if best is not None else 0.0)

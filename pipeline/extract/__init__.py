@@ -1,5 +1,6 @@
-"""Article extraction: from a raw page to clean text and raw metadata strings, per outlet template."""
+"""Article extraction: from a raw page to clean paragraphs and raw metadata strings, per outlet template."""
 
-from .page import ExtractedPage, NotAnArticleError, extract_page
+from .errors import NotAnArticleError
+from .page import EXTRACTOR_VERSION, ExtractedPage, extract_page
 
-__all__ = ["ExtractedPage", "NotAnArticleError", "extract_page"]
+__all__ = ["EXTRACTOR_VERSION", "ExtractedPage", "NotAnArticleError", "extract_page"]

@@ -11,7 +11,8 @@ Forms handled, all anchored at the start of the text:
 * ``Place, Outlet --`` (``Jakarta, CNN Indonesia --``, ``JAKARTA, KOMPAS.com -``);
 * ``Outlet, Place -`` (``REPUBLIKA.CO.ID, JAKARTA --``, ``TRIBUNNEWS.COM, JAKARTA -``);
 * ``Outlet -`` with no place (``KOMPAS.com -``, ``VIVA.co.id -``);
-* ``Place, domain -`` with the dash lost in copying (``JAKARTA, KOMPAS.com Menteri``);
+* ``Place, domain -`` with the dash lost in copying (``JAKARTA, KOMPAS.com Menteri``), and
+  ``domain, Place`` likewise (``Liputan6.com, Jakarta London Love Story ...``, one word of place);
 * an all-caps place and a dash without spaces (``SPANYOL– Barcelona``);
 * detik style ``Jakarta -``: a short capitalised place then a dash, then a capitalised sentence.
 """
@@ -31,7 +32,7 @@ _ANTARA = r"(?i:antara)(?:\s*(?i:news))?(?:\s*[A-Z][A-Za-z]+){0,2}"
 _ANTARA_RE = re.compile(rf"{_ANTARA}")
 _DOMAIN = r"[A-Za-z0-9][\w-]*(?:\.[A-Za-z]{2,}){1,2}"  # KOMPAS.com, VIVA.co.id, JUARA.NET
 _OUTLET_NAMES = (
-    r"CNN\s+Indonesia|detik\w*|Rimanews|Pos\s+Kota|kumparan|Tempo|Okezone|Liputan6|Tribun\w*|Republika|Kompas"
+    r"CNN\s+Indonesia|detik\w*|Rimanews|Pos\s+Kota|kumparan|Tempo|Okezone|Liputan6|Tribun\w*|Republika|Kompas\w*"
 )
 _OUTLET = rf"(?:{_DOMAIN}|{_ANTARA}|(?i:{_OUTLET_NAMES}))"
 _PLACE_WORD = r"[A-Z][\w'’./-]*"  # "Bangsa-Bangsa/PBB", "St. Louis"
@@ -53,6 +54,8 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"{_LEAD}(?P<outlet>{_OUTLET})[^\S\n]*{_DASH}\s*"),
     # "JAKARTA, KOMPAS.com Menteri ...": the dash lost in copying; a domain name makes it unambiguous.
     re.compile(rf"{_LEAD}(?P<place>{_PLACE})\s*,\s*(?P<outlet>{_DOMAIN})\s+{_SENTENCE_AHEAD}"),
+    # "Liputan6.com, Jakarta London Love Story...": the dash lost after "domain, Place"; one word of place.
+    re.compile(rf"{_LEAD}(?P<outlet>{_DOMAIN})\s*,\s*(?P<place>{_PLACE_WORD})\s+{_SENTENCE_AHEAD}"),
     # "SPANYOL– Barcelona", "JAKARTA –Presiden": an all-caps place then a dash, spaces optional.
     re.compile(rf"{_LEAD}(?P<place>{_CAPS_PLACE})[^\S\n]*{_DASH}[^\S\n]*{_SENTENCE_AHEAD}"),
     # detik style "Jakarta - Presiden": spaces around the dash and a capitalised sentence after it. This

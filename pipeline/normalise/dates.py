@@ -47,10 +47,11 @@ MONTHS: dict[str, int] = {
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 
-# Time after the date: separated by space, comma, "|", ")", dashes, "pukul"/"pkl."/"jam"; ":" or "." inside.
+# Time after the date: separated by space, comma, "|", ")", dashes, "pukul"/"pkl."/"jam"/"at" (Liputan6's
+# "16 Feb 2016 at 09:10 WIB"); ":" or "." inside.
 # WITA must come before WIT in the alternation, or "10:00 WITA" would be read as WIT (+09:00).
 _TIME = (
-    r"(?:(?:\s|[,|)–—-]|\bpukul\b|\bpkl\b\.?|\bjam\b)*"
+    r"(?:(?:\s|[,|)–—-]|\bpukul\b|\bpkl\b\.?|\bjam\b|\bat\b)*"
     r"(?P<H>\d{1,2})[:.](?P<M>\d{2})(?:[:.](?P<S>\d{2}))?(?![\d/])"
     r")?"
     r"(?:\s*(?:(?P<zone>WITA|WIB|WIT)\b"
@@ -73,7 +74,7 @@ _YMD_DATE_RE = re.compile(
     r"(?<![\d/.-])(?P<y>\d{4})([/.-])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?!\d)" + _TIME, re.IGNORECASE
 )
 _ISO_RE = re.compile(
-    r"(?<![\d/.-])(?P<iso>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?"
+    r"(?<![\d/.-])(?P<iso>\d{4}-\d{2}-\d{2}(?:(?:[T ]| T)\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?"
     r"(?:\s*(?:Z|[+-]\d{2}(?::?\d{2})?))?)(?![\w:])(?:\s*(?P<zone>WITA|WIB|WIT)\b)?"
 )
 _FEED_ZONE_RE = re.compile(r"\s(?P<zone>WITA|WIB|WIT)\s*$", re.IGNORECASE)
@@ -114,7 +115,8 @@ def parse_indonesian_datetime(text: str, default_zone: str = "WIB") -> datetime 
 
 
 def _from_iso(value: str, tz_default: timezone) -> datetime | None:
-    value = re.sub(r"\s+(?=[+-]\d{2}|Z)", "", value).replace(",", ".")
+    # "2015-11-05 T10:08:58Z" (detik's 2015 meta tags) is "2015-11-05T10:08:58Z" with a stray space
+    value = re.sub(r"\s+(?=[+-]\d{2}|Z)", "", value).replace(" T", "T").replace(",", ".")
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:

@@ -15,7 +15,14 @@ What a reader wants decides the rules:
   as in the earlier copy: a stray "***" is layout, a "***" inside a duplicated block is part of the copy;
 * list rows are treated like short lines: a repeated line under 60 characters next to a short line that is
   not a repeat is a row of a list or table, where equal rows are real content (race results:
-  "Dani Pedrosa (Repsol Honda) - finis 5" in two different races).
+  "Dani Pedrosa (Repsol Honda) - finis 5" in two different races);
+* a paragraph under 200 characters that occurs three times or more is part of the page's structure (an
+  interview's recurring question, "Meal 1" in a meal plan), not a copy; longer ones are copies however
+  often they recur (a page that carries its body three times);
+* a copy may start inside a paragraph: when a later part of a paragraph, from a sentence start, begins
+  like an earlier paragraph (60 characters or more), the paragraph is split there first, so the glued
+  copy is found like any other; and a run of whole sentences repeated inside one paragraph is removed
+  with `remove_repeated_sentences_block`.
 """
 
 from __future__ import annotations
@@ -30,6 +37,8 @@ __all__ = [
     "MIN_BLOCK_REPEAT_CHARS",
     "MIN_PREFIX_CHARS",
     "MIN_REPEAT_CHARS",
+    "STRUCTURAL_MAX_CHARS",
+    "STRUCTURAL_REPEATS",
     "remove_repeated_paragraphs",
     "remove_repeated_sentences_block",
 ]
@@ -40,10 +49,11 @@ LIST_ROW_MAX_CHARS = 60
 # Without paragraph breaks a repeated sentence is weak evidence (two people saying the same greeting, a
 # slogan); a doubled body, the case this exists for, is always far longer.
 MIN_BLOCK_REPEAT_CHARS = 60
+#: a shorter paragraph seen this often is a recurring element of the page (a question, a row), not a copy
+STRUCTURAL_REPEATS = 3
+STRUCTURAL_MAX_CHARS = 200
 
-_DOUBLE_QUOTES_RE = re.compile("[“”„‟«»″〝〞＂]")
-_SINGLE_QUOTES_RE = re.compile("[‘’‚‛′`´]")
-_ELLIPSIS_END_RE = re.compile(r"(?:\.{3}|…)$")
+_QUOTES = str.maketrans({**dict.fromkeys("“”„‟«»″〝〞＂", '"'), **dict.fromkeys("‘’‚‛′`´", "'")})
 _TOKEN_RE = re.compile(r"\S+")
 # Earlier sentence starts remembered per opening word pair: the first copy is among the first few, and the
 # cap keeps degenerate input ("Ya. Ya. Ya. ...", thousands of "Dia mengatakan ...") from going quadratic.
@@ -53,9 +63,8 @@ _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
 def _key(text: str) -> str:
     """The comparison form: NFC, casefolded, quotes folded, whitespace collapsed."""
-    text = unicodedata.normalize("NFC", text)
-    text = _DOUBLE_QUOTES_RE.sub('"', text)
-    text = _SINGLE_QUOTES_RE.sub("'", text)
+    if not text.isascii():  # ASCII is already NFC and has no curly quotes: skip the two passes
+        text = unicodedata.normalize("NFC", text).translate(_QUOTES)
     return " ".join(text.casefold().split())
 
 
@@ -74,6 +83,7 @@ def remove_repeated_paragraphs(paragraphs: Sequence[str]) -> list[str]:
 
     Empty (whitespace-only) paragraphs are dropped too: they carry nothing for a reader.
     """
+    paragraphs = _split_glued_copies(paragraphs)
     by_key: dict[str, _Entry] = {}
     by_head: dict[str, list[_Entry]] = {}
     entry_of: list[_Entry | None] = []  # per input position
@@ -97,13 +107,62 @@ def remove_repeated_paragraphs(paragraphs: Sequence[str]) -> list[str]:
     for position, entry in enumerate(entry_of):
         if entry is None or position in removed:
             continue
-        result.append(entry.text if entry.first == position else paragraphs[position])
+        text = entry.text if entry.first == position else paragraphs[position]
+        if len(text) > 2 * MIN_BLOCK_REPEAT_CHARS and _may_repeat_inside(text):
+            text = remove_repeated_sentences_block(text)
+        result.append(text)
     return result
+
+
+# A sentence start inside a paragraph: after closing punctuation (and closing quotes), before a capital,
+# a digit or an opening quote. Where a glued copy of an earlier paragraph would begin.
+_SENTENCE_START_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*(?=[A-Z0-9\"“‘'])")
+
+
+def _may_repeat_inside(text: str) -> bool:
+    """A cheap test before the sentence-level search: does any opening of 40 characters recur?"""
+    openings = [_key(text[m.end() : m.end() + 60])[:40] for m in _SENTENCE_START_RE.finditer(text)]
+    openings.append(_key(text[:60])[:40])
+    openings = [o for o in openings if len(o) == 40]
+    return len(openings) != len(set(openings))
+
+
+def _split_glued_copies(paragraphs: Sequence[str]) -> list[str]:
+    """Split paragraphs where, from a sentence start inside them, the text begins an earlier paragraph."""
+    heads: set[str] = set()
+    result: list[str] = []
+    for text in paragraphs:
+        pieces = _split_at_heads(text, heads) if heads else [text]
+        for piece in pieces:
+            result.append(piece)
+            head = _prefix_key(_key(piece))
+            if len(head) >= MIN_PREFIX_CHARS:
+                heads.add(head[:MIN_PREFIX_CHARS])
+    return result
+
+
+def _split_at_heads(text: str, heads: set[str]) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for match in _SENTENCE_START_RE.finditer(text):
+        cut = match.end()
+        if cut >= len(text) or cut - start < MIN_REPEAT_CHARS:
+            continue
+        head = _key(text[cut : cut + 3 * MIN_PREFIX_CHARS])[:MIN_PREFIX_CHARS]
+        if len(head) == MIN_PREFIX_CHARS and head in heads:
+            pieces.append(text[start:cut].strip())
+            start = cut
+    pieces.append(text[start:].strip())
+    return [piece for piece in pieces if piece]
 
 
 def _prefix_key(key: str) -> str:
     """A key without a trailing ellipsis, so "... Kota Palangka..." still matches the full paragraph."""
-    return _ELLIPSIS_END_RE.sub("", key).rstrip()
+    if key.endswith("..."):
+        return key[:-3].rstrip()
+    if key.endswith("…"):
+        return key[:-1].rstrip()
+    return key
 
 
 def _prefix_match(
@@ -127,7 +186,8 @@ def _prefix_match(
 
 def _removed_positions(paragraphs: Sequence[str], entry_of: list[_Entry | None]) -> set[int]:
     """Positions to drop: later occurrences of paragraphs, except short lines and list rows outside runs."""
-    later = [p for p, entry in enumerate(entry_of) if entry is not None and entry.first != p]
+    later = [p for p, entry in enumerate(entry_of)
+             if entry is not None and entry.first != p and not _structural(entry)]
     repeated = set(later)
     removed: set[int] = set()
     short: list[int] = []
@@ -150,6 +210,10 @@ def _removed_positions(paragraphs: Sequence[str], entry_of: list[_Entry | None])
                 removed.add(position)
                 changed = True
     return removed
+
+
+def _structural(entry: _Entry) -> bool:
+    return len(entry.positions) >= STRUCTURAL_REPEATS and len(entry.key) < STRUCTURAL_MAX_CHARS
 
 
 def _is_list_row(

@@ -32,7 +32,7 @@ _PARAGRAPH_SPLIT_RE = re.compile(r"\n+")
 # Site names that outlets append to <title>/og:title. Matched only after a separator, at the very end.
 KNOWN_TITLE_SITES: tuple[str, ...] = (
     r"ANTARA News(?: [A-Z][A-Za-z]+){0,3}",  # "ANTARA News", "ANTARA News Kalimantan Tengah"
-    r"Kompas\.(?:com|id|tv)",
+    r"Kompas\.(?:com|id|tv)(?: [A-Z][a-z]+)?",  # "Kompas.com Regional"
     r"detik(?:com|\.com|[A-Z][A-Za-z]+)",  # detikNews, detikKalimantan, detikcom
     r"Tribun[A-Za-z]*\.com",  # Tribunnews.com, Tribunkalteng.com
     r"Tempo(?:\.co)?",
@@ -49,6 +49,8 @@ KNOWN_TITLE_SITES: tuple[str, ...] = (
     r"PROKALTENG(?:\.CO)?",
     r"Kalteng Pos",
     r"Borneonews(?:\.co\.id)?",
+    # any bare domain name after a separator is a site name, never the end of a headline ("| ihram.co.id")
+    r"[a-z0-9][a-z0-9-]*(?:\.[a-z]{2,3}){1,2}",
 )
 # A dash or bar with a space on at least one side: "Pemkot-Antara" is a word,
 # "Judul- Tribunkalteng.com" ends in a suffix.

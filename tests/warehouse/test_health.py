@@ -42,7 +42,7 @@ def warehouse(tmp_path):
     loader.upsert_sources([get_source(k) for k in ("antara-kalteng", "detik", "tribun-kalteng")])
     loader.load([_article(n, "antara-kalteng") for n in range(5)] + [_article(n, "detik") for n in range(5)]
                 + [_article(n, "tribun-kalteng") for n in range(5)])
-    later = NOW + timedelta(days=25)
+    later = datetime.now(UTC) + timedelta(days=25)
     for source in ("antara-kalteng", "detik", "tribun-kalteng"):
         _event(con, source, "feed_ok" if source != "tribun-kalteng" else "feed_error", later - timedelta(hours=2),
                url=f"https://{source}/rss")
@@ -62,7 +62,7 @@ def test_stale_feed_template_change_and_failing_feed_are_told_apart(warehouse):
     assert health["detik"].status == "extraction_failing"
     assert "template probably changed" in health["detik"].note
     assert health["tribun-kalteng"].status == "feed_failing"
-    assert {h.status for h in compute_source_health(con, NOW + timedelta(minutes=5))} == {"ok"}
+    assert {h.status for h in compute_source_health(con, datetime.now(UTC) + timedelta(minutes=5))} == {"ok"}
 
 
 def test_snapshots_are_kept_and_the_command_shows_them(warehouse, tmp_path):
