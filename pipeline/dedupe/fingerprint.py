@@ -31,7 +31,16 @@ from datasketch import MinHash
 from ..normalise.dateline import split_dateline
 from .hashing import words
 
-__all__ = ["LEAD_WORDS", "MAX_NUMBERS", "NUM_PERM", "SHINGLE_WORDS", "Fingerprint", "fingerprint", "from_bytes", "to_bytes"]
+__all__ = [
+    "LEAD_WORDS",
+    "MAX_NUMBERS",
+    "NUM_PERM",
+    "SHINGLE_WORDS",
+    "Fingerprint",
+    "fingerprint",
+    "from_bytes",
+    "to_bytes",
+]
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -43,11 +52,66 @@ _SCHEME = "affine32"
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 LEAD_WORDS = 40
 # function words that say nothing about what a lead reports (compared leads use content words only)
-_STOPWORDS = frozenset("""
-yang dan di ke dari ini itu dengan untuk pada dalam akan tidak juga oleh karena sebagai atau telah sudah
-bisa ada para saat tersebut bahwa lebih menjadi hingga serta kata ia dia mereka kami kita the a an of to in
-and is for on that by with as at be was are it its
-""".split())
+_STOPWORDS = frozenset(
+    [
+        "yang",
+        "dan",
+        "di",
+        "ke",
+        "dari",
+        "ini",
+        "itu",
+        "dengan",
+        "untuk",
+        "pada",
+        "dalam",
+        "akan",
+        "tidak",
+        "juga",
+        "oleh",
+        "karena",
+        "sebagai",
+        "atau",
+        "telah",
+        "sudah",
+        "bisa",
+        "ada",
+        "para",
+        "saat",
+        "tersebut",
+        "bahwa",
+        "lebih",
+        "menjadi",
+        "hingga",
+        "serta",
+        "kata",
+        "ia",
+        "dia",
+        "mereka",
+        "kami",
+        "kita",
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "and",
+        "is",
+        "for",
+        "on",
+        "that",
+        "by",
+        "with",
+        "as",
+        "at",
+        "be",
+        "was",
+        "are",
+        "it",
+        "its",
+    ]
+)
 _MAGIC = b"SFP2"
 _MINHASH_BYTES = NUM_PERM * 8
 
@@ -76,8 +140,7 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
 
 
 def _minhash(hashvalues: np.ndarray | None = None) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, hashvalues=hashvalues,
-                   permutations=_permutations())
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, hashvalues=hashvalues, permutations=_permutations())
 
 
 def _update(signature: MinHash, hashed: list[int]) -> None:
@@ -125,8 +188,9 @@ def to_bytes(value: Fingerprint) -> bytes:
     """The warehouse blob: the MinHash values, then a marker, the size, the figure and lead hashes."""
     head = np.asarray(value.minhash.hashvalues, dtype=np.uint64).tobytes()
     numbers, lead = sorted(value.numbers), sorted(value.lead)
-    tail = _MAGIC + struct.pack(f"<III{len(numbers)}Q{len(lead)}Q", value.size, len(numbers), len(lead),
-                                *numbers, *lead)
+    tail = _MAGIC + struct.pack(
+        f"<III{len(numbers)}Q{len(lead)}Q", value.size, len(numbers), len(lead), *numbers, *lead
+    )
     return head + tail
 
 
