@@ -47,7 +47,8 @@ DETIK_READ_2015 = ParserSpec(
     author_selector="div.author strong, div.author",
     tags_selector="div.detail_tag a",
     body_selector="div.text_detail",
-    drop_selectors=("div.detail_tag", "div.lihatjg", "table.linksisip", "div.pic_artikel", "script", "iframe"),
+    drop_selectors=("div.detail_tag", "div.lihatjg", "table.linksisip", "div.pic_artikel", "script",
+                    "iframe"),
     drop_paragraph_patterns=(
         r"^\s*Baca juga\s*:",
         r"^\s*\(\s*[a-z]{2,4}\s*/\s*[a-z]{2,4}\s*\)\s*$",

@@ -17,7 +17,8 @@ from .common import EXIT_FAILED, EXIT_OK
 
 
 def register(subcommands: Any) -> None:
-    parser = subcommands.add_parser("duplicates", help="near-duplicate precision and recall on labelled pairs")
+    parser = subcommands.add_parser("duplicates",
+                                    help="near-duplicate precision and recall on labelled pairs")
     parser.add_argument("--pairs", type=Path, help="folder with pairs.jsonl and texts.jsonl "
                                                    "(default: tests/fixtures/dedupe)")
     parser.add_argument("--tune", action="store_true", help="search the thresholds on the dev split again")

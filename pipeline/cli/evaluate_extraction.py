@@ -21,7 +21,8 @@ F1_THRESHOLD = 0.97
 
 
 def register(subcommands: Any) -> None:
-    parser = subcommands.add_parser("extraction", help="body, title and date accuracy against bare trafilatura")
+    parser = subcommands.add_parser("extraction",
+                                    help="body, title and date accuracy against bare trafilatura")
     parser.add_argument("--shared", type=Path, help="the shared reference folder (default: ../shared next to "
                                                     "the project)")
     parser.add_argument("--ground-truth", type=Path, help="folder of the Indonesian ground truth "

@@ -52,66 +52,13 @@ _SCHEME = "affine32"
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 LEAD_WORDS = 40
 # function words that say nothing about what a lead reports (compared leads use content words only)
-_STOPWORDS = frozenset(
-    [
-        "yang",
-        "dan",
-        "di",
-        "ke",
-        "dari",
-        "ini",
-        "itu",
-        "dengan",
-        "untuk",
-        "pada",
-        "dalam",
-        "akan",
-        "tidak",
-        "juga",
-        "oleh",
-        "karena",
-        "sebagai",
-        "atau",
-        "telah",
-        "sudah",
-        "bisa",
-        "ada",
-        "para",
-        "saat",
-        "tersebut",
-        "bahwa",
-        "lebih",
-        "menjadi",
-        "hingga",
-        "serta",
-        "kata",
-        "ia",
-        "dia",
-        "mereka",
-        "kami",
-        "kita",
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "in",
-        "and",
-        "is",
-        "for",
-        "on",
-        "that",
-        "by",
-        "with",
-        "as",
-        "at",
-        "be",
-        "was",
-        "are",
-        "it",
-        "its",
-    ]
-)
+_STOPWORDS = frozenset((
+    "yang", "dan", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "pada", "dalam", "akan",
+    "tidak", "juga", "oleh", "karena", "sebagai", "atau", "telah", "sudah", "bisa", "ada", "para",
+    "saat", "tersebut", "bahwa", "lebih", "menjadi", "hingga", "serta", "kata", "ia", "dia", "mereka",
+    "kami", "kita", "the", "a", "an", "of", "to", "in", "and", "is", "for", "on", "that", "by", "with",
+    "as", "at", "be", "was", "are", "it", "its"
+))
 _MAGIC = b"SFP2"
 _MINHASH_BYTES = NUM_PERM * 8
 
@@ -140,7 +87,8 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
 
 
 def _minhash(hashvalues: np.ndarray | None = None) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, hashvalues=hashvalues, permutations=_permutations())
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, hashvalues=hashvalues,
+                   permutations=_permutations())
 
 
 def _update(signature: MinHash, hashed: list[int]) -> None:
@@ -197,9 +145,12 @@ def to_bytes(value: Fingerprint) -> bytes:
 def from_bytes(data: bytes) -> Fingerprint:
     """Read a blob of either layout; an unreadable one gives a fingerprint that matches nothing."""
     if len(data) < _MINHASH_BYTES:
-        return _empty()
+        return _unreadable(data)
     values = np.frombuffer(data[:_MINHASH_BYTES], dtype=np.uint64).copy()
-    minhash = _minhash(values)
+    try:
+        minhash = _minhash(values)
+    except ValueError:  # values no MinHash of this scheme can hold: the blob is damaged
+        return _unreadable(data)
     tail = data[_MINHASH_BYTES:]
     if not tail.startswith(_MAGIC) or len(tail) < len(_MAGIC) + 12:
         return Fingerprint(minhash)
@@ -211,7 +162,12 @@ def from_bytes(data: bytes) -> Fingerprint:
     return Fingerprint(minhash, size=size, numbers=frozenset(values[:count]), lead=frozenset(values[count:]))
 
 
-def _empty() -> Fingerprint:
-    """A fingerprint no real text has (all slots at the maximum): similarity to anything is about 0."""
-    values = np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
+def _unreadable(data: bytes) -> Fingerprint:
+    """A fingerprint for a damaged blob that matches no real text, nor another damaged blob.
+
+    Its slots are drawn from a hash of the blob: the same bytes give the same fingerprint, but any two
+    different blobs (or a blob and a text) agree on a slot only by chance (about one in four billion).
+    """
+    digest = hashlib.shake_128(b"sorot-unreadable-fingerprint:" + data).digest(NUM_PERM * 4)
+    values = np.frombuffer(digest, dtype="<u4").astype(np.uint64)
     return Fingerprint(_minhash(values))

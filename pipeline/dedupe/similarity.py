@@ -65,7 +65,8 @@ DEFAULT_RULE = StoryRule()
 
 
 def compare(a: Fingerprint, b: Fingerprint, min_figures: int = DEFAULT_RULE.min_figures) -> Similarity:
-    """Estimated Jaccard, containment (None when a size is unknown), figure and lead agreement (None: unknown)."""
+    """Estimated Jaccard, containment (None when a size is unknown), figure and lead agreement (None:
+    unknown)."""
     jaccard = a.jaccard(b)
     containment = None
     if a.size and b.size:

@@ -97,13 +97,16 @@ def load_indonesian(shared: Path = DEFAULT_SHARED, fixtures: Path = EXTRACTION_F
         if not truth_file.is_file():
             dataset.missing.append(f"{truth_file} not found")
             continue
-        for row in _rows(truth_file):
-            base = shared / INDONESIAN_DIR if where == "shared" else fixtures / "replica"
+        rows = list(_rows(truth_file))
+        base = shared / INDONESIAN_DIR if where == "shared" else fixtures / "replica"
+        if where == "shared" and not base.is_dir():
+            dataset.missing.append(f"{base} not found: the {len(rows)} real Indonesian pages are shared "
+                                   "reference material (../shared/ next to the project) and are left out")
+            continue
+        for row in rows:
             page = base / row["page"]
             if not page.is_file():
-                dataset.missing.append(f"{page} not found" + (
-                    " (the real Indonesian pages are shared reference material: ../shared/ next to the project)"
-                    if where == "shared" else ""))
+                dataset.missing.append(f"{page} not found")
                 continue
             dataset.cases.append(_case(row, page.read_bytes(), prefix=where))
     return dataset

@@ -29,7 +29,8 @@ from ..dedupe.stories import StoryIndex
 from .datasets import PROJECT_ROOT
 
 __all__ = [
-    "DEDUPE_FIXTURES", "LabelledPair", "PairScores", "by_kind", "evaluate_pairs", "fingerprints", "load_pairs",
+    "DEDUPE_FIXTURES", "LabelledPair", "PairScores", "by_kind", "evaluate_pairs", "fingerprints",
+    "load_pairs",
     "story_scores", "tune",
 ]
 

@@ -76,7 +76,8 @@ def evaluate_dataset(dataset: Dataset, processor: ArticleProcessor | None = None
 def evaluate_case(case: ExtractionCase, processor: ArticleProcessor) -> CaseResult:
     truth = _without_dateline(case.body)
     bare_text, bare_title, bare_date = _bare(case)
-    result = CaseResult(case, sorot=WordScore(0.0, 0.0, 0.0), bare=word_score(_without_dateline(bare_text), truth))
+    bare = word_score(_without_dateline(bare_text), truth)
+    result = CaseResult(case, sorot=WordScore(0.0, 0.0, 0.0), bare=bare)
     try:
         article = processor.process(case.html, case.url)
     except NotAnArticleError as error:
@@ -138,5 +139,6 @@ def _bare(case: ExtractionCase) -> tuple[str, str | None, str | None]:
 
 def failures(result: DatasetResult, threshold: float = 0.97) -> Iterable[CaseResult]:
     """Cases below the F1 threshold or with a wrong title or date, worst first."""
-    bad = [c for c in result.cases if c.sorot.f1 < threshold or c.sorot_title is False or c.sorot_date is False]
+    bad = [c for c in result.cases
+           if c.sorot.f1 < threshold or c.sorot_title is False or c.sorot_date is False]
     return sorted(bad, key=lambda c: c.sorot.f1)

@@ -37,14 +37,17 @@ def print_extraction_report(results: list[DatasetResult], *, details: bool, thre
         print(f"  {'':34} {'Sorot':>22} {'bare trafilatura':>22}")
         print(f"  {'body P / R / F1':34} {sorot.precision:>7.3f}{sorot.recall:>7.3f}{sorot.f1:>8.3f} "
               f"{bare.precision:>7.3f}{bare.recall:>7.3f}{bare.f1:>8.3f}")
-        print(f"  {'pages with body F1 >= ' + format(threshold, '.2f'):34} "
-              f"{sum(c.sorot.f1 >= threshold for c in cases):>22} {sum(c.bare.f1 >= threshold for c in cases):>22}")
+        good_sorot = sum(c.sorot.f1 >= threshold for c in cases)
+        good_bare = sum(c.bare.f1 >= threshold for c in cases)
+        print(f"  {'pages with body F1 >= ' + format(threshold, '.2f'):34} {good_sorot:>22} {good_bare:>22}")
         if result.rate("sorot_title")[1]:
-            print(f"  {'title right':34} {_rate(result, 'sorot_title'):>22} {_rate(result, 'bare_title'):>22}")
-            print(f"  {'publication day right':34} {_rate(result, 'sorot_day'):>22} {_rate(result, 'bare_day'):>22}")
+            for sorot_name, bare_name, label in (("sorot_title", "bare_title", "title right"),
+                                                 ("sorot_day", "bare_day", "publication day right")):
+                print(f"  {label:34} {_rate(result, sorot_name):>22} {_rate(result, bare_name):>22}")
             print(f"  {'publication time and offset right':34} {_rate(result, 'sorot_date'):>22} "
                   f"{'(gives the day only)':>22}")
-            for attribute, label in (("sorot_dateline", "dateline place right"), ("sorot_author", "author right"),
+            for attribute, label in (("sorot_dateline", "dateline place right"),
+                                     ("sorot_author", "author right"),
                                      ("sorot_editor", "editor right"), ("sorot_language", "language right"),
                                      ("sorot_wire", "wire copy marked right"),
                                      ("sorot_full_text", "split article noticed")):
@@ -71,7 +74,8 @@ def extraction_json(results: list[DatasetResult]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for result in results:
         rates = {name: result.rate(name) for name in (
-            "sorot_title", "bare_title", "sorot_day", "bare_day", "sorot_date", "sorot_dateline", "sorot_author",
+            "sorot_title", "bare_title", "sorot_day", "bare_day", "sorot_date", "sorot_dateline",
+            "sorot_author",
             "sorot_editor", "sorot_language", "sorot_wire", "sorot_full_text")}
         out[result.dataset.name] = {
             "description": result.dataset.description,
@@ -80,7 +84,8 @@ def extraction_json(results: list[DatasetResult]) -> dict[str, Any]:
             "sorot": asdict(result.sorot),
             "bare_trafilatura": asdict(result.bare),
             "rates": {name: {"right": r, "judged": n} for name, (r, n) in rates.items() if n},
-            "pages_detail": [{"page": c.case.name, "sorot_f1": round(c.sorot.f1, 4), "bare_f1": round(c.bare.f1, 4),
+            "pages_detail": [{"page": c.case.name, "sorot_f1": round(c.sorot.f1, 4),
+                              "bare_f1": round(c.bare.f1, 4),
                               "error": c.error} for c in result.cases],
         }
     return out
@@ -119,7 +124,8 @@ class DuplicatesReport:
             print("\n  misjudged pairs (pairwise, all splits):")
             for pair, similarity in self.pairwise["all"].errors:
                 expected = "same story" if pair.same else "different"
-                print(f"    {pair.split:4} {pair.kind:22} {pair.a} {pair.b} expected {expected}: {similarity}")
+                print(f"    {pair.split:4} {pair.kind:22} {pair.a} {pair.b} expected {expected}: "
+                      f"{similarity}")
 
     def as_json(self) -> dict[str, Any]:
         def scores(table: dict[str, PairScores]) -> dict[str, Any]:
@@ -135,7 +141,8 @@ class DuplicatesReport:
 
 
 def _rule_text(rule: StoryRule) -> str:
-    return (f"verbatim J>={rule.verbatim}; figures agree >={rule.figures_agree} (>= {rule.min_figures} numbers "
+    return (f"verbatim J>={rule.verbatim}; figures agree >={rule.figures_agree} "
+            f"(>= {rule.min_figures} numbers "
             f"each); J>={rule.jaccard_high}; or lead agree >={rule.lead_agree} and (J>={rule.jaccard} or "
             f"containment>={rule.containment} with J>={rule.min_jaccard_contained})")
 

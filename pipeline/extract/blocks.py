@@ -19,7 +19,8 @@ __all__ = ["BLOCK_TAGS", "SKIP_TAGS", "block_paragraphs", "direct_runs"]
 BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "br", "center", "dd", "details", "div", "dl", "dt",
     "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
-    "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "ul",
+    "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr",
+    "ul",
 })
 #: elements whose content a reader never sees as text
 SKIP_TAGS = frozenset({

@@ -94,7 +94,9 @@ AGENCY_CREDIT_RE = re.compile(
 # A photo caption: a short paragraph ending in its credit ("... Joey Alexander. Foto: Grammy",
 # "(ANTARA FOTO/Makna Zaezar)", "Dian Sastro saat masih 13 tahun © instagram.com/therealdisastr").
 _CAPTION_CREDIT_RE = re.compile(
-    r"(?:\(|\b)(?:Foto|FOTO|Photo|Image|Dok\.?|Dokumentasi|Ilustrasi)\s*[:/]\s*[^.!?]{1,80}\)?\.?$"
+    # the credit may abbreviate ("Dok. BPBD", "Ist. Humas Pemkot") but holds no new sentence
+    r"(?:\(|\b)(?:Foto|FOTO|Photo|Image|Dok\.?|Dokumentasi|Ilustrasi)\s*[:/]\s*"
+    r"(?:[^.!?]|\.(?!\s+[A-Z][a-z]+\s+[a-z])){1,80}\)?\.?$"
     r"|\s©\s*[\w./@-]+\s*$"
 )
 _CAPTION_MAX_WORDS = 40

@@ -130,7 +130,8 @@ def _without_trailers(paragraphs: list[str], removed: list[str]) -> tuple[list[s
     while len(result) > 1:
         last = result[-1]
         agency = agency_credit(last)
-        if agency is None and (len(last) > _MAX_TRAILER_CHARS or not any(r.search(last) for r in TRAILER_RES)):
+        is_trailer = len(last) <= _MAX_TRAILER_CHARS and any(r.search(last) for r in TRAILER_RES)
+        if agency is None and not is_trailer:
             break
         wire_agency = wire_agency or agency
         removed.append(result.pop())

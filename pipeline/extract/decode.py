@@ -26,8 +26,11 @@ _MIN_HTML_SIGNS_BYTES = re.compile(_MIN_HTML_SIGNS.pattern.encode(), re.IGNORECA
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _SNIFF_BYTES = 4096
 # Control characters other than tab, line feed, form feed and carriage return: text never has many.
-_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))  # NUL included
 _MAX_CONTROL_SHARE = 0.1
+# Formats served as text/html by misconfigured servers: PDF, ZIP/Office, PNG, GIF, JPEG, gzip, WebP.
+_BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"RIFF")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Single-byte encodings that pages declare by habit while serving UTF-8 (KapanLagi declares ISO-8859-1).
 _LATIN_NAMES = frozenset({"cp1252", "windows-1252", "iso8859-1", "iso-8859-1", "latin-1", "latin1", "ascii",
                           "us-ascii", "iso8859-15", "iso-8859-15"})
@@ -58,9 +61,9 @@ def _decode_bytes(body: bytes, content_type: str | None) -> str:
     if len(body) > MAX_PAGE_BYTES:
         raise NotAnArticleError(_too_large(len(body)))
     head = body[:_SNIFF_BYTES]
-    if b"\x00" in head[:2048] or _control_share(head) > _MAX_CONTROL_SHARE:
+    if _looks_binary(head):
         raise NotAnArticleError("the page is not HTML (binary content)")
-    if not _MIN_HTML_SIGNS_BYTES.search(body[:65536]):
+    if not head.startswith(_UTF16_BOMS) and not _MIN_HTML_SIGNS_BYTES.search(body[:65536]):
         raise NotAnArticleError("the page is not HTML")
     encoding, text = html_to_unicode(content_type, body, auto_detect_fun=_guess_encoding)
     if encoding.lower() in _LATIN_NAMES and _is_multibyte_utf8(body):
@@ -69,7 +72,15 @@ def _decode_bytes(body: bytes, content_type: str | None) -> str:
 
 
 def _too_large(size: int) -> str:
-    return f"the page is too large ({size / 1e6:.1f} MB; pages over {MAX_PAGE_BYTES / 1e6:.0f} MB are not read)"
+    return (f"the page is too large ({size / 1e6:.1f} MB; "
+            f"pages over {MAX_PAGE_BYTES / 1e6:.0f} MB are not read)")
+
+
+def _looks_binary(head: bytes) -> bool:
+    """A known binary format, or a head full of control bytes; a stray NUL in a real page is not enough."""
+    if head.startswith(_UTF16_BOMS):
+        return False  # UTF-16 text: every other byte is NUL, and the decoder reads it
+    return head.lstrip().startswith(_BINARY_MAGIC) or _control_share(head) > _MAX_CONTROL_SHARE
 
 
 def _control_share(head: bytes) -> float:

@@ -25,9 +25,18 @@ from .pagination import full_article_url, is_partial_page
 from .template import choose_spec, read_template
 from .timestamps import choose_dates, printed_dates_near
 
-__all__ = ["EXTRACTOR_VERSION", "ExtractedPage", "NotAnArticleError", "decode_page", "extract_page"]
+__all__ = [
+    "EXTRACTOR_VERSION", "MAX_ARTICLE_CHARS", "MIN_ARTICLE_WORDS", "ExtractedPage", "NotAnArticleError",
+    "decode_page", "extract_page",
+]
 
 EXTRACTOR_VERSION = f"sorot-extract-2+trafilatura-{trafilatura.__version__}"
+#: fewer words than this is a menu, an error message or a stub, not an article (the shortest news items,
+#: a photo with a caption-length text, have a dozen or more)
+MIN_ARTICLE_WORDS = 8
+#: more text than this is no news article (the longest of the reference corpus has 14,000 characters, of
+#: the ScrapingHub benchmark 53,000); refusing it keeps one page from holding a worker for minutes
+MAX_ARTICLE_CHARS = 200_000
 
 
 @dataclass
@@ -71,7 +80,8 @@ def extract_page(body: bytes | str, url: str, source: Source | None, content_typ
     full_text_url = None
     if is_partial_page(tree, url, spec):
         full_text_url = full_article_url(url, spec)
-        warnings.append(f"this page shows part of an article split over pages; the whole is at {full_text_url}")
+        warnings.append("this page shows part of an article split over pages; "
+                        f"the whole is at {full_text_url}")
 
     found = extract_body(tree, spec, url)
     cleaned = clean_paragraphs(found.paragraphs, spec, fields.title)
@@ -79,6 +89,13 @@ def extract_page(body: bytes | str, url: str, source: Source | None, content_typ
         if found.paragraphs:
             raise NotAnArticleError("no article text left after removing the outlet's boilerplate")
         raise NotAnArticleError("no article text found on the page")
+    words = sum(len(p.split()) for p in cleaned.paragraphs)
+    if words < MIN_ARTICLE_WORDS:
+        raise NotAnArticleError(f"no article text found on the page (only {words} words: a menu or a stub)")
+    size = sum(len(p) for p in cleaned.paragraphs)
+    if size > MAX_ARTICLE_CHARS:
+        raise NotAnArticleError(f"the text is too long for a news article ({size:,} characters; at most "
+                                f"{MAX_ARTICLE_CHARS:,}): a data dump or an endless listing")
 
     author, editor = fields.author, fields.editor
     if cleaned.byline is not None:

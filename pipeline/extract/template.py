@@ -23,7 +23,8 @@ from .metadata import PageMetadata
 __all__ = ["TemplateFields", "choose_spec", "read_template"]
 
 # "KapanLagi.com: Judul", "Kapanlagi.com: Musik - Judul": a site name before the headline
-_SITE_PREFIX_RE = re.compile(r"^[\w.-]+\.(?:com|co\.id|id|net|co)\s*:\s*(?:[\w ]{1,20}\s+[-–—]\s+)?", re.IGNORECASE)
+_SITE_PREFIX_RE = re.compile(r"^[\w.-]+\.(?:com|co\.id|id|net|co)\s*:\s*(?:[\w ]{1,20}\s+[-–—]\s+)?",
+                             re.IGNORECASE)
 _TITLE_CLASS_RE = re.compile(r"title|judul|headline|heading", re.IGNORECASE)
 _MIN_HEADLINE_WORDS = 2
 
@@ -80,7 +81,8 @@ def read_template(tree: html.HtmlElement, spec: ParserSpec | None, meta: PageMet
         fields.headline = heads[0] if heads else None
         fields.printed_dates = _texts(tree, spec.date_selector)[:1]
         fields.declared_dates = _attributes(tree, spec.date_selector)
-        fields.printed_modified = [*_attributes(tree, spec.modified_selector), *_texts(tree, spec.modified_selector)]
+        fields.printed_modified = [*_attributes(tree, spec.modified_selector),
+                                   *_texts(tree, spec.modified_selector)]
         authors = _texts(tree, spec.author_selector)
         fields.author = authors[0] if authors else None
         editors = _texts(tree, spec.editor_selector)

@@ -184,7 +184,9 @@ def _distance(path: list[int], anchor: list[int]) -> tuple[int, int]:
     shared = 0
     while shared < min(len(path), len(anchor)) and path[shared] == anchor[shared]:
         shared += 1
-    apart = abs((path[shared] if shared < len(path) else -1) - (anchor[shared] if shared < len(anchor) else -1))
+    mine = path[shared] if shared < len(path) else -1
+    theirs = anchor[shared] if shared < len(anchor) else -1
+    apart = abs(mine - theirs)
     return (-shared, apart)
 
 

@@ -39,6 +39,8 @@ __all__ = [
 # the empty-editor variant carries. The copyright line may be missing when the footer ends the text.
 ANTARA_FOOTER_RE: re.Pattern[str] = re.compile(
     r"(?:Pewarta|Reporter|Translator)\s*:[^\S\n]*(?P<author>[^\n]*?)"
+    # ANTARA English: "Reporter: X, Translator: Y" (the translator is not the author)
+    r"(?:[^\S\n]*,?\s*Translator\s*:[^\S\n]*(?P<translator>[^\n]*?))?"
     r"(?:\s*Editor\s*:[^\S\n]*(?P<editor>[^\n]*?))?"
     r"(?:\s*COPYRIGHT\s*(?:©|\(c\)|&copy;)?\s*ANTARA(?:\s+News)?(?:[^\S\n]*(?P<year>\d{4}))?|\s*\Z)",
     re.IGNORECASE,
@@ -67,6 +69,11 @@ _TRAILING_OUTLET_RE = re.compile(
     re.IGNORECASE,
 )
 _EDGE_PUNCTUATION = " \t\n\xa0,;:-–—|/"
+# "Reporter: Budi | Editor: Ade": a second role after a separator ends the first name
+_NEXT_ROLE_RE = re.compile(
+    r"\s*[|/,;]\s*(?:Pewarta|Reporter|Penulis|Wartawan|Kontributor|Editor|Redaktur|Penyunting|Fotografer)\b.*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -128,6 +135,8 @@ def clean_person_name(name: str) -> str | None:
     "Pewarta: Rendhik Andika" -> "Rendhik Andika", "Oleh Budi" -> "Budi", "Tim - detikNews" -> "Tim".
     """
     cleaned = " ".join(name.split()).strip(_EDGE_PUNCTUATION)
+    cleaned = _LEADING_LABEL_RE.sub("", cleaned).strip(_EDGE_PUNCTUATION)
+    cleaned = _NEXT_ROLE_RE.sub("", cleaned)
     previous = None
     while cleaned != previous:
         previous = cleaned

@@ -82,7 +82,20 @@ class Dateline:
 
 
 def split_dateline(text: str) -> Dateline:
-    """Split a leading dateline off `text`; without one, place and agency are None and rest is `text`."""
+    """Split a leading dateline off `text`; without one, place and agency are None and rest is `text`.
+
+    A carrying outlet may print its own name before the agency's dateline ("TRIBUNKALTENG.COM - Palangka
+    Raya (ANTARA) - ..."): both are split off, the place and agency coming from the second.
+    """
+    first = _split_once(text)
+    if first.place is None and first.rest is not text:
+        inner = _split_once(first.rest)
+        if inner.agency is not None:
+            return inner
+    return first
+
+
+def _split_once(text: str) -> Dateline:
     for pattern in _PATTERNS:
         match = pattern.match(text)
         if match is None:

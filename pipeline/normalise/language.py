@@ -37,84 +37,17 @@ _SHORTCUT_MIN_WORDS = 40
 _SHORTCUT_MIN_SHARE = 0.12  # typical Indonesian news prose is at 0.15-0.25; English is near zero
 _SHORTCUT_MIN_ENGLISH_SHARE = 0.2  # English news prose is at 0.2-0.3 in the list below
 # Frequent Indonesian function words that are not English words and are rare in Javanese/Sundanese prose.
-_INDONESIAN_WORDS = frozenset(
-    [
-        "yang",
-        "dan",
-        "di",
-        "ke",
-        "dengan",
-        "untuk",
-        "dari",
-        "pada",
-        "dalam",
-        "tidak",
-        "akan",
-        "ini",
-        "itu",
-        "juga",
-        "atau",
-        "oleh",
-        "karena",
-        "sudah",
-        "telah",
-        "kepada",
-        "bahwa",
-        "tersebut",
-        "adalah",
-        "saat",
-        "masih",
-        "bisa",
-        "lebih",
-        "para",
-        "sebagai",
-        "setelah",
-        "menjadi",
-        "mereka",
-        "ada",
-        "namun",
-        "hingga",
-        "sejak",
-        "menurut",
-        "bagi",
-        "agar",
-        "serta",
-        "secara",
-        "sebuah",
-        "belum",
-        "tahun",
-        "orang",
-        "kata",
-    ]
-)
-_ENGLISH_WORDS = frozenset(
-    [
-        "the",
-        "of",
-        "and",
-        "to",
-        "in",
-        "is",
-        "was",
-        "for",
-        "that",
-        "with",
-        "on",
-        "by",
-        "from",
-        "are",
-        "has",
-        "have",
-        "it",
-        "as",
-        "at",
-        "be",
-        "this",
-        "an",
-        "not",
-        "but",
-    ]
-)
+_INDONESIAN_WORDS = frozenset((
+    "yang", "dan", "di", "ke", "dengan", "untuk", "dari", "pada", "dalam", "tidak", "akan", "ini",
+    "itu", "juga", "atau", "oleh", "karena", "sudah", "telah", "kepada", "bahwa", "tersebut", "adalah",
+    "saat", "masih", "bisa", "lebih", "para", "sebagai", "setelah", "menjadi", "mereka", "ada", "namun",
+    "hingga", "sejak", "menurut", "bagi", "agar", "serta", "secara", "sebuah", "belum", "tahun",
+    "orang", "kata"
+))
+_ENGLISH_WORDS = frozenset((
+    "the", "of", "and", "to", "in", "is", "was", "for", "that", "with", "on", "by", "from", "are",
+    "has", "have", "it", "as", "at", "be", "this", "an", "not", "but"
+))
 
 
 @cache

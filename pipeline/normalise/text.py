@@ -84,6 +84,9 @@ _KNOWN_SUFFIX_RE = re.compile(
     rf"{_SEPARATOR}(?:{'|'.join(f'(?:{site})' for site in KNOWN_TITLE_SITES)})\s*$", re.IGNORECASE
 )
 
+# The pager's label that split-article pages add to their title: "Judul - Halaman all", "Judul Halaman 2".
+_PAGE_SUFFIX_RE = re.compile(rf"(?:{_SEPARATOR}|\s+)Halaman\s+(?:all|semua|\d{{1,2}})\s*$", re.IGNORECASE)
+
 
 def strip_title_suffix(title: str, suffixes: Iterable[str] = ()) -> str:
     """Remove trailing site names (" - ANTARA News", " | Kompas.com"...) so titles compare across outlets.
@@ -93,7 +96,7 @@ def strip_title_suffix(title: str, suffixes: Iterable[str] = ()) -> str:
     written with or without its separator (" - Borneonews" or "Borneonews"); any separator then matches.
     Suffixes are removed repeatedly ("Judul - detikNews | detik.com"), but never down to an empty title.
     """
-    patterns = [_KNOWN_SUFFIX_RE]
+    patterns = [_KNOWN_SUFFIX_RE, _PAGE_SUFFIX_RE]
     for suffix in suffixes:
         name = suffix.strip().lstrip("-–—|").strip()
         if name:

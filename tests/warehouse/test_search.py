@@ -108,22 +108,19 @@ def test_snippets_never_show_what_masking_hides(indexed):
     assert all(PRIVATE_DETAIL not in hit.snippet for hit in hits)
 
 
-def test_an_appended_index_scores_like_a_full_rebuild(tmp_path, monkeypatch):
-    con = _warehouse(tmp_path / "w.duckdb")
-    monkeypatch.setattr("sorot.warehouse.search.APPEND_BATCH", 2)  # five new articles in three transactions
-    more = [dict(article_id=f"c{k}", source_id="detik", story_id=f"s-c{k}",
-                 published_at=wib(2024, 9, 10 + k, 8), title=f"Warga dianiaya di desa {k}",
+def _more_articles(count: int) -> list[dict]:
+    return [dict(article_id=f"c{k}", source_id="detik", story_id=f"s-c{k}",
+                 published_at=wib(2024, 9, 10, 8 + k), title=f"Warga dianiaya di desa {k}",
                  url=f"https://news.detik.com/berita/d-9{k}/warga", dateline="Kasongan", tahap="kejadian",
                  text=(f"Kasongan - Seorang warga dianiaya tetangganya. Penganiayaan dipicu sengketa lahan "
                        f"nomor {k}."),
-                 labels=["kekerasan", "kekerasan_fisik"]) for k in range(5)]
-    for row in more:
-        insert_article(con, row)
-    refreshed = refresh_search_index(con)
-    assert (refreshed.mode, refreshed.added, refreshed.documents) == ("incremental", 5, 20)
+                 labels=["kekerasan", "kekerasan_fisik"]) for k in range(count)]
+
+
+def _scores_match_a_full_rebuild(con: duckdb.DuckDBPyConnection, tmp_path) -> None:
     appended = {query: _bm25(con, query) for query in QUERIES}
     ours = {query: {hit.article_id: hit.score for hit in search(con, query, limit=50)} for query in QUERIES}
-    con.close()
+    con.execute("CHECKPOINT")
     shutil.copyfile(tmp_path / "w.duckdb", tmp_path / "full.duckdb")
     full = duckdb.connect(str(tmp_path / "full.duckdb"))
     load_fts(full)
@@ -133,6 +130,28 @@ def test_an_appended_index_scores_like_a_full_rebuild(tmp_path, monkeypatch):
     for query in QUERIES:
         assert appended[query] == pytest.approx(rebuilt[query])
         assert ours[query] == pytest.approx(rebuilt[query])
+
+
+def test_an_appended_index_scores_like_a_full_rebuild(tmp_path, monkeypatch):
+    con = _warehouse(tmp_path / "w.duckdb")
+    monkeypatch.setattr("sorot.warehouse.search.APPEND_BATCH", 2)  # three new articles in two transactions
+    for row in _more_articles(3):
+        insert_article(con, row)
+    refreshed = refresh_search_index(con)
+    assert (refreshed.mode, refreshed.added, refreshed.documents) == ("incremental", 3, 18)
+    _scores_match_a_full_rebuild(con, tmp_path)
+    con.close()
+
+
+def test_a_large_append_re_sorts_the_postings_by_term(tmp_path):
+    con = _warehouse(tmp_path / "w.duckdb")
+    for row in _more_articles(10):  # 10 of 25 articles appended: more than CLUSTER_SHARE
+        insert_article(con, row)
+    assert refresh_search_index(con).mode == "clustered"
+    termids = [row[0] for row in con.execute(f"SELECT termid FROM {FTS_SCHEMA}.terms").fetchall()]
+    assert termids == sorted(termids)
+    _scores_match_a_full_rebuild(con, tmp_path)
+    con.close()
 
 
 def test_nothing_new_leaves_the_index_alone_and_a_changed_stoplist_rebuilds_it(indexed):
