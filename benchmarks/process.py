@@ -4,10 +4,11 @@
 
 The pages are written to a WARC archive first (the crawler's format) and then streamed from it, so the
 figures include reading the archive. Sorot's stage is the product path: `pipeline.runner.process_archive`
-(extract, normalise, tag; in worker processes when --workers > 1), then de-duplication in the main
-process as the loader does it (exact content hash, then near-duplicate stories with `StoryIndex`). The
-baseline is `trafilatura.extract(body, url=url)` on the same archive, with the same number of worker
-processes and the same bounded window of pages in flight.
+(extract, normalise, tag, fingerprint; in worker processes when --workers > 1), then de-duplication in
+the main process as the loader does it (exact content hash, then near-duplicate stories with
+`StoryIndex`, from the fingerprints the workers computed). The baseline is
+`trafilatura.extract(body, url=url)` on the same archive, with the same number of worker processes and the
+same bounded window of pages in flight.
 
 Page mixes (--mix):
   real     the shared reference pages: the ScrapingHub benchmark (181 pages of news sites) and the
@@ -126,7 +127,7 @@ def write_archive(path: Path, pool: list[tuple[str, str, bytes]], count: int) ->
 # ------------------------------------------------------------------ the two stages
 def run_sorot(archive: Path, workers: int) -> dict:
     from sorot.pipeline.dedupe.hashing import content_hash
-    from sorot.pipeline.dedupe.stories import StoryIndex, minhash_of
+    from sorot.pipeline.dedupe.stories import StoryIndex, signature_from_bytes
     from sorot.pipeline.process import ArticleProcessor
     from sorot.pipeline.runner import process_archive
 
@@ -134,7 +135,8 @@ def run_sorot(archive: Path, workers: int) -> dict:
     index = StoryIndex()
     hashes: set[str] = set()
     counts = {"pages": 0, "articles": 0, "failed": 0, "exact": 0, "near": 0}
-    for result in process_archive(archive, processor, workers=workers):
+    # fingerprints computed in the workers, read back here (see PageResult.signature)
+    for result in process_archive(archive, processor, workers=workers, fingerprints=True):
         counts["pages"] += 1
         if result.article is None:
             counts["failed"] += 1
@@ -145,7 +147,7 @@ def run_sorot(archive: Path, workers: int) -> dict:
             counts["exact"] += 1
             continue
         hashes.add(digest)
-        match = index.assign(result.page.canonical_url, minhash_of(result.article.text))
+        match = index.assign(result.page.canonical_url, signature_from_bytes(result.signature or b""))
         counts["near"] += match.similar_to is not None
     return counts
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from sorot.crawlers.archive import ArchivedPage, iter_archive
 from sorot.crawlers.sources import UnknownSourceError, get_source
 
+from .dedupe.stories import minhash_of, signature_to_bytes
 from .process import ArticleProcessor, NotAnArticleError, ProcessedArticle
 
 __all__ = ["PageResult", "process_archive", "process_archived_page", "process_pages"]
@@ -33,35 +34,52 @@ class PageResult:
     page: ArchivedPage
     article: ProcessedArticle | None
     error: str | None
+    #: the article's near-duplicate fingerprint as the warehouse stores it (`dedupe.stories
+    #: .signature_to_bytes`), when asked for: computed in the worker, so the process that loads the
+    #: results only reads it back (`signature_from_bytes`) instead of hashing every text itself
+    signature: bytes | None = None
 
 
 def process_archive(path: Path, processor: ArticleProcessor, *, workers: int = 1,
-                    processor_factory: Callable[[], ArticleProcessor] | None = None) -> Iterator[PageResult]:
+                    processor_factory: Callable[[], ArticleProcessor] | None = None,
+                    fingerprints: bool = False) -> Iterator[PageResult]:
     """Process every page of one WARC file, in archive order.
 
     With `workers` > 1, `processor_factory` builds each worker's processor (default: `ArticleProcessor()`,
-    so give a factory when `processor` carries a non-default tagger).
+    so give a factory when `processor` carries a non-default tagger). With `fingerprints`, each article's
+    near-duplicate fingerprint comes with it (`PageResult.signature`).
     """
     yield from process_pages(iter_archive(path), processor, workers=workers,
-                             processor_factory=processor_factory)
+                             processor_factory=processor_factory, fingerprints=fingerprints)
 
 
 def process_pages(pages: Iterable[ArchivedPage], processor: ArticleProcessor, *, workers: int = 1,
-                  processor_factory: Callable[[], ArticleProcessor] | None = None) -> Iterator[PageResult]:
+                  processor_factory: Callable[[], ArticleProcessor] | None = None,
+                  fingerprints: bool = False) -> Iterator[PageResult]:
     """Process a stream of pages, in order; memory holds a bounded window of pages, never the stream."""
     if workers <= 1:
         for page in pages:
-            yield process_archived_page(page, processor)
+            yield process_archived_page(page, processor, fingerprints=fingerprints)
         return
-    yield from _in_workers(iter(pages), workers, processor_factory or ArticleProcessor)
+    yield from _in_workers(iter(pages), workers, processor_factory or ArticleProcessor, fingerprints)
 
 
-def process_archived_page(page: ArchivedPage, processor: ArticleProcessor) -> PageResult:
-    article, error = _outcome(page, processor)
-    return PageResult(page, article, error)
+def process_archived_page(page: ArchivedPage, processor: ArticleProcessor, *,
+                          fingerprints: bool = False) -> PageResult:
+    return PageResult(page, *_outcome(page, processor, fingerprints))
 
 
-def _outcome(page: ArchivedPage, processor: ArticleProcessor) -> tuple[ProcessedArticle | None, str | None]:
+_Outcome = tuple[ProcessedArticle | None, str | None, bytes | None]
+
+
+def _outcome(page: ArchivedPage, processor: ArticleProcessor, fingerprints: bool = False) -> _Outcome:
+    article, error = _article(page, processor)
+    if article is None or not fingerprints:
+        return article, error, None
+    return article, error, signature_to_bytes(minhash_of(article.text))
+
+
+def _article(page: ArchivedPage, processor: ArticleProcessor) -> tuple[ProcessedArticle | None, str | None]:
     try:
         source = get_source(page.source_key) if page.source_key else None
     except UnknownSourceError:
@@ -91,13 +109,13 @@ def _init_worker(factory: Callable[[], ArticleProcessor]) -> None:
     _WORKER_PROCESSOR = factory()
 
 
-def _work(page: ArchivedPage) -> tuple[ProcessedArticle | None, str | None]:
+def _work(page: ArchivedPage, fingerprints: bool) -> _Outcome:
     assert _WORKER_PROCESSOR is not None, "worker started without its processor"
-    return _outcome(page, _WORKER_PROCESSOR)
+    return _outcome(page, _WORKER_PROCESSOR, fingerprints)
 
 
-def _in_workers(pages: Iterator[ArchivedPage], workers: int, factory: Callable[[], ArticleProcessor]
-                ) -> Iterator[PageResult]:
+def _in_workers(pages: Iterator[ArchivedPage], workers: int, factory: Callable[[], ArticleProcessor],
+                fingerprints: bool = False) -> Iterator[PageResult]:
     window = workers * WINDOW_PER_WORKER
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(factory,))
     pending: deque[tuple[ArchivedPage, Future]] = deque()
@@ -109,36 +127,36 @@ def _in_workers(pages: Iterator[ArchivedPage], workers: int, factory: Callable[[
                 if page is None:
                     exhausted = True
                     break
-                pending.append((page, pool.submit(_work, page)))
+                pending.append((page, pool.submit(_work, page, fingerprints)))
             if not pending:
                 break
             page, future = pending.popleft()
             try:
-                article, error = future.result()
+                outcome = future.result()
             except BrokenProcessPool:
                 # The pool is gone with every page it held, and any of them may have killed it: this page
                 # is run again alone (recorded if it kills that worker too), the others in a fresh pool.
-                article, error = _alone(page, factory)
+                outcome = _alone(page, factory, fingerprints)
                 held = list(pending)
                 pending.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(factory,))
                 for other, other_future in held:
                     finished = _finished(other_future)
-                    pending.append((other, finished if finished is not None else pool.submit(_work, other)))
-            yield PageResult(page, article, error)
+                    pending.append((other, finished if finished is not None
+                                    else pool.submit(_work, other, fingerprints)))
+            yield PageResult(page, *outcome)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _alone(page: ArchivedPage, factory: Callable[[], ArticleProcessor]
-           ) -> tuple[ProcessedArticle | None, str | None]:
+def _alone(page: ArchivedPage, factory: Callable[[], ArticleProcessor], fingerprints: bool) -> _Outcome:
     """Process one page in a worker of its own, to tell the page that kills a worker from its neighbours."""
     with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(factory,)) as solo:
         try:
-            return solo.submit(_work, page).result()
+            return solo.submit(_work, page, fingerprints).result()
         except BrokenProcessPool:
-            return None, "processing failed: the worker process died on this page"
+            return None, "processing failed: the worker process died on this page", None
 
 
 def _finished(future: Future) -> Future | None:

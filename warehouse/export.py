@@ -79,8 +79,11 @@ class ExportResult:
     months: dict[str, int]
 
 
-def _select(include_text: bool) -> str:
-    text = ", a.text" if include_text else ""
+def _select(include_text: bool, window: str, view_window: str) -> str:
+    """The export's rows: ``v_articles`` with the outlet's metadata, for the articles published in the window
+    (``window`` on ``articles``, ``view_window`` the same on ``v``); texts are read only for those articles,
+    never joined from the whole table."""
+    text_in, text_out = (", text", ", a.text") if include_text else ("", "")
     return (
         "SELECT v.article_id, v.url, v.title, v.published_at, v.published_date, v.iso_week, "
         "       coalesce(strftime(v.published_date, '%Y-%m'), 'undated') AS month, "
@@ -89,9 +92,10 @@ def _select(include_text: bool) -> str:
         "       v.word_count, v.story_id, v.story_outlets, v.story_articles, v.is_wire_copy, v.wire_agency, "
         "       v.exact_duplicate_of, v.tahap, v.labels, v.label_scores, v.victim_female, v.victim_child, "
         "       v.victim_protected, v.provinces, v.regencies, v.main_province, v.quoted_people, v.corrected, "
-        f"       v.tagger_version, v.first_seen_at{text} "
-        "FROM v_articles v JOIN articles a ON a.article_id = v.article_id "
-        "LEFT JOIN sources s ON s.source_id = v.source_id"
+        f"       v.tagger_version, v.first_seen_at{text_out} "
+        f"FROM v_articles v JOIN (SELECT article_id{text_in} FROM articles WHERE {window}) a "
+        "     ON a.article_id = v.article_id "
+        f"LEFT JOIN sources s ON s.source_id = v.source_id WHERE {view_window}"
     )
 
 
@@ -141,17 +145,20 @@ def export_articles(
     if out_dir.exists() and any(out_dir.iterdir()):
         raise FileExistsError(f"{out_dir} is not empty; export into a new directory")
     out_dir.mkdir(parents=True, exist_ok=True)
-    conditions, params = [], []
+    conditions, bounds = [], []
     if since:
-        conditions.append("v.published_at >= ?")
-        params.append(datetime.combine(since, time(0), WIB))
+        conditions.append("published_at >= ?")
+        bounds.append(datetime.combine(since, time(0), WIB))
     if until:
-        conditions.append("v.published_at < ?")
-        params.append(datetime.combine(until + timedelta(days=1), time(0), WIB))
-    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
-    rows = f"({_select(include_text)}{where}) export_rows"
-    months = dict(con.execute(f"SELECT month, count(*) FROM {rows} GROUP BY month ORDER BY month", params)
-                  .fetchall())
+        conditions.append("published_at < ?")
+        bounds.append(datetime.combine(until + timedelta(days=1), time(0), WIB))
+    window = " AND ".join(conditions) or "true"
+    view_window = " AND ".join(f"v.{condition}" for condition in conditions) or "true"
+    params = [*bounds, *bounds]  # the window applies to the texts, then to the view
+    rows = f"({_select(include_text, window, view_window)}) export_rows"
+    months = dict(con.execute(
+        "SELECT coalesce(strftime(timezone('Asia/Jakarta', published_at), '%Y-%m'), 'undated') AS month, "
+        f"count(*) FROM articles WHERE {window} GROUP BY month ORDER BY month", bounds).fetchall())
     on_progress(f"[export] {sum(months.values())} articles in {len(months)} month(s)")
     if fmt == "parquet":
         target = out_dir / "articles"

@@ -348,16 +348,17 @@ def _ranked(con: duckdb.DuckDBPyConnection, termids: Sequence[int], dfs: Sequenc
     # one pass over the query terms' postings counts each term per document; BM25 then needs each
     # document's length once: sum over terms of idf * tf * (k + 1) / (tf + k * (1 - b + b * len / avgdl))
     counts = ", ".join(f"count(*) FILTER (WHERE termid = ?) AS tf{i}" for i in range(len(termids)))
-    score = " + ".join(f"CASE WHEN c.tf{i} > 0 THEN ? * c.tf{i} * ({BM25_K} + 1) / (c.tf{i} + norm) "
-                       "ELSE 0 END" for i in range(len(termids)))
+    # every constant a bound DOUBLE: decimal literals would make DuckDB compute in DECIMAL, three times slower
+    score = " + ".join(f"?::DOUBLE * c.tf{i} / (c.tf{i} + norm)" for i in range(len(termids)))
     matched = " + ".join(f"(c.tf{i} > 0)::INTEGER" for i in range(len(termids)))
     placeholders = ", ".join("?" for _ in termids)
+    enough = f" WHERE {matched} >= ?" if required > 1 else ""  # a document in the postings matches one term
     sql = (
         f"WITH counts AS (SELECT docid, {counts} FROM {s}.terms WHERE termid IN ({placeholders}) "
         "                GROUP BY docid), "
-        f"normed AS (SELECT c.*, {BM25_K} * (1 - {BM25_B} + {BM25_B} * d.len / ?) AS norm "
+        "normed AS (SELECT c.*, ?::DOUBLE * (1 - ?::DOUBLE + ?::DOUBLE * d.len / ?::DOUBLE) AS norm "
         f"           FROM counts c JOIN {s}.docs d ON d.docid = c.docid), "
-        f"scored AS (SELECT c.docid, {score} AS score FROM normed c WHERE {matched} >= ?), "
+        f"scored AS (SELECT c.docid, {score} AS score FROM normed c{enough}), "
         "best AS ("
         "  SELECT scored.docid, scored.score FROM scored "
         + ("" if not conditions else
@@ -366,7 +367,10 @@ def _ranked(con: duckdb.DuckDBPyConnection, termids: Sequence[int], dfs: Sequenc
         f"SELECT d.name, best.score FROM best JOIN {s}.docs d ON d.docid = best.docid "
         "ORDER BY best.score DESC, d.name"
     )
-    rows = con.execute(sql, [*termids, *termids, avgdl, *idfs, required, *params, limit]).fetchall()
+    weights = [idf * (BM25_K + 1) for idf in idfs]  # idf * (k + 1), the numerator's constant per term
+    wanted = [required] if required > 1 else []
+    rows = con.execute(sql, [*termids, *termids, BM25_K, BM25_B, BM25_B, avgdl, *weights, *wanted, *params,
+                             limit]).fetchall()
     return [(str(row[0]), float(row[1])) for row in rows]
 
 

@@ -18,9 +18,15 @@ What makes it realistic:
   their feeds answer empty), as real feeds do;
 - syndication: 12% of articles are other outlets' copies of a story, three quarters of them ANTARA's, some
   stories carried by a dozen outlets; most copies are exact, the rest lightly edited;
+- regions and quoted people: mostly the outlet's home province, dateline first; officials quoted in
+  labelled articles and in some others (copies keep their story's facets);
 - crawl records: a crawl run every 6 hours, a fetch-log row per article, failed fetches and feed events.
-MinHash signatures are random bytes of the real size (computing real ones would take longer than the rest).
+MinHash signatures are random values in the real layout (computing real ones would take longer than the
+rest), so the writer's de-duplication runs against a million stored signatures as it would in production.
+Article texts repeat paragraphs from a pool of about 3,400, so common words are more frequent than in real
+news (searches on them read more postings) and the vocabulary is smaller.
 Everything derives from ``seed``: the same arguments give the same warehouse.
+Generation keeps DuckDB under MEMORY_LIMIT (it spills to ``<file>.tmp`` beyond it).
 """
 
 from __future__ import annotations

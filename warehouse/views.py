@@ -2,8 +2,8 @@
 
 Views compute at query time, but a share needs its denominator for every outlet and day, including the days
 an outlet published nothing on a topic; recomputing that from a million articles in every query would make
-the weekly queries slow. So the writer keeps ``source_daily_totals`` (rebuilt whole: a few hundred
-milliseconds at a million articles, and never out of step with ``articles``) and brings the full-text index
+the weekly queries slow. So the writer keeps ``source_daily_totals`` (rebuilt whole: about half a second
+at a million articles, and never out of step with ``articles``) and brings the full-text index
 up to date, right before the warehouse is published.
 """
 

@@ -14,7 +14,9 @@ things it cannot see decide many real cases, so they are kept beside it:
   while a copy, a re-dated copy or a syndicated copy keeps the lead, at most reworded.
 
 Everything fits in one blob for the warehouse (`to_bytes`/`from_bytes`); blobs of the earlier layout
-(the MinHash alone) still load, with size and figures unknown.
+(the MinHash alone) still load, with size and figures unknown. The figure and lead hashes are held packed
+(sorted, distinct, as little-endian 64-bit integers in `bytes`): the loader keeps one fingerprint per
+stored article in memory, and a set of Python integers would take ten times the room.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -39,6 +42,7 @@ __all__ = [
     "Fingerprint",
     "fingerprint",
     "from_bytes",
+    "hashes",
     "to_bytes",
 ]
 
@@ -65,16 +69,21 @@ _MINHASH_BYTES = NUM_PERM * 8
 
 @dataclass(frozen=True)
 class Fingerprint:
-    """A MinHash signature, the number of distinct shingles (0: unknown) and the figures' hashes."""
+    """A MinHash signature, the number of distinct shingles (0: unknown), the hashes of the figures and of
+    the lead's content words (packed, see `hashes`; empty: unknown)."""
 
     minhash: MinHash
     size: int = 0
-    numbers: frozenset[int] = frozenset()
-    lead: frozenset[int] = frozenset()
+    numbers: bytes = b""
+    lead: bytes = b""
 
     @property
     def hashvalues(self) -> np.ndarray:
         return self.minhash.hashvalues
+
+    @property
+    def figure_count(self) -> int:
+        return len(self.numbers) // 8
 
     def jaccard(self, other: Fingerprint) -> float:
         return float(self.minhash.jaccard(other.minhash))
@@ -113,9 +122,20 @@ def _hash(token: str) -> int:
     return int.from_bytes(hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest(), "big")
 
 
-def _lead(text: str) -> frozenset[int]:
+def hashes(packed: bytes) -> np.ndarray:
+    """The sorted, distinct hashes of a packed field (`Fingerprint.numbers`, `Fingerprint.lead`)."""
+    return np.frombuffer(packed, dtype="<u8")
+
+
+def _packed(values: Iterable[int], limit: int | None = None) -> bytes:
+    """Distinct hashes, sorted, at most `limit` of them (the smallest: a bottom-k sample), packed."""
+    unique = np.unique(np.fromiter(values, dtype=np.uint64))
+    return unique[:limit].astype("<u8").tobytes()
+
+
+def _lead(text: str) -> bytes:
     opening = words(split_dateline(text[:2000].strip()).rest)[:LEAD_WORDS]
-    return frozenset(_hash(w) for w in opening if w not in _STOPWORDS and not w.isdigit())
+    return _packed(_hash(w) for w in opening if w not in _STOPWORDS and not w.isdigit())
 
 
 def fingerprint(text: str) -> Fingerprint:
@@ -127,19 +147,15 @@ def fingerprint(text: str) -> Fingerprint:
     sha1 = hashlib.sha1
     hashed = [int.from_bytes(sha1(s.encode("utf-8")).digest()[:4], "little") for s in shingles]
     _update(signature, hashed)
-    figures = {_hash(t.replace(",", ".")) for t in _NUMBER_RE.findall(text)}
-    kept = frozenset(sorted(figures)[:MAX_NUMBERS])
-    return Fingerprint(signature, size=len(shingles), numbers=kept, lead=_lead(text))
+    figures = _packed((_hash(t.replace(",", ".")) for t in _NUMBER_RE.findall(text)), MAX_NUMBERS)
+    return Fingerprint(signature, size=len(shingles), numbers=figures, lead=_lead(text))
 
 
 def to_bytes(value: Fingerprint) -> bytes:
     """The warehouse blob: the MinHash values, then a marker, the size, the figure and lead hashes."""
     head = np.asarray(value.minhash.hashvalues, dtype=np.uint64).tobytes()
-    numbers, lead = sorted(value.numbers), sorted(value.lead)
-    tail = _MAGIC + struct.pack(
-        f"<III{len(numbers)}Q{len(lead)}Q", value.size, len(numbers), len(lead), *numbers, *lead
-    )
-    return head + tail
+    counts = struct.pack("<III", value.size, len(value.numbers) // 8, len(value.lead) // 8)
+    return head + _MAGIC + counts + value.numbers + value.lead
 
 
 def from_bytes(data: bytes) -> Fingerprint:
@@ -155,11 +171,11 @@ def from_bytes(data: bytes) -> Fingerprint:
     if not tail.startswith(_MAGIC) or len(tail) < len(_MAGIC) + 12:
         return Fingerprint(minhash)
     size, count, lead_count = struct.unpack_from("<III", tail, len(_MAGIC))
-    try:
-        values = struct.unpack_from(f"<{count + lead_count}Q", tail, len(_MAGIC) + 12)
-    except struct.error:
+    start = len(_MAGIC) + 12
+    middle, end = start + 8 * count, start + 8 * (count + lead_count)
+    if len(tail) < end:  # cut short: the MinHash and size stand, the hashes are unknown
         return Fingerprint(minhash, size=size)
-    return Fingerprint(minhash, size=size, numbers=frozenset(values[:count]), lead=frozenset(values[count:]))
+    return Fingerprint(minhash, size=size, numbers=bytes(tail[start:middle]), lead=bytes(tail[middle:end]))
 
 
 def _unreadable(data: bytes) -> Fingerprint:

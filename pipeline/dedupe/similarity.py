@@ -20,7 +20,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .fingerprint import Fingerprint
+import numpy as np
+
+from .fingerprint import Fingerprint, hashes
 
 __all__ = ["DEFAULT_RULE", "Similarity", "StoryRule", "compare"]
 
@@ -74,9 +76,14 @@ def compare(a: Fingerprint, b: Fingerprint, min_figures: int = DEFAULT_RULE.min_
         shared = jaccard * (a.size + b.size) / (1.0 + jaccard)
         containment = min(1.0, shared / min(a.size, b.size))
     figures = None
-    if len(a.numbers) >= min_figures and len(b.numbers) >= min_figures:
-        figures = len(a.numbers & b.numbers) / len(a.numbers | b.numbers)
-    lead = None
-    if a.lead and b.lead:
-        lead = len(a.lead & b.lead) / len(a.lead | b.lead)
+    if a.figure_count >= min_figures and b.figure_count >= min_figures:
+        figures = _overlap(a.numbers, b.numbers)
+    lead = _overlap(a.lead, b.lead) if a.lead and b.lead else None
     return Similarity(jaccard, containment, figures, lead)
+
+
+def _overlap(x: bytes, y: bytes) -> float:
+    """Jaccard similarity of two packed sets of hashes."""
+    first, second = hashes(x), hashes(y)
+    shared = len(np.intersect1d(first, second, assume_unique=True))
+    return shared / (len(first) + len(second) - shared)

@@ -80,6 +80,16 @@ class StoryIndex:
         self._signatures[article_id] = signature
         self._stories[article_id] = story_id
 
+    def forget(self, article_id: str) -> None:
+        """Drop an article from the index (its story stays as it is in the warehouse).
+
+        Each indexed article costs about 12 KB of memory (the LSH bands most of it), so a loader that
+        keeps years of articles may index only a recent window: copies appear within days.
+        """
+        if self._signatures.pop(article_id, None) is not None:
+            self._lsh.remove(article_id)
+            self._stories.pop(article_id, None)
+
     def match(self, signature: Fingerprint) -> tuple[str | None, Similarity | None]:
         """The most similar registered article that the rule puts in one story with `signature`."""
         best_id, best = None, None

@@ -5,6 +5,13 @@ names): faster than a generic extractor, and it cannot lose a paragraph that a c
 Without one, trafilatura finds the article; its known blind spot is text that sits directly in a container
 instead of a <p> (the lead of KapanLagi, Kompas Otomotif and VIVA pages), so such runs before the first
 extracted paragraph are taken back from the same container.
+
+trafilatura runs first in its fast mode (without the readability and justext second opinions: a third
+cheaper, and no worse on the ScrapingHub benchmark). Its two failure modes are recognised by their output,
+and only then is a second, dearer pass paid for: a fallback to the whole page or to a handful of links
+(asked again in full mode), and a list of other stories chosen over the article (asked again in precision
+mode). Both outputs are mostly lines that are the text of links, which lists that are content (a recipe,
+a results table) are not.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from lxml.cssselect import CSSSelector
 
 from .errors import NotAnArticleError
 
-__all__ = ["parse_document", "select"]
+__all__ = ["MAX_DEPTH", "parse_document", "select"]
 
 _OPTIONS = {"collect_ids": False, "default_doctype": False, "encoding": "utf-8", "remove_comments": True,
             "remove_pis": True}

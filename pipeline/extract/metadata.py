@@ -37,6 +37,8 @@ class PageMetadata:
     tags: list[str] = field(default_factory=list)
     canonical: str | None = None
     language: str | None = None
+    #: a person named as author in JSON-LD (an Organization there is the publisher, not a byline)
+    declared_person: str | None = None
 
 
 def _first(values: list[str]) -> str | None:
@@ -142,7 +144,20 @@ def _merge_json_ld(meta: PageMetadata, script: str) -> None:
             meta.tags = _split_tags(keywords)
         elif not meta.tags and isinstance(keywords, list):
             meta.tags = [k.strip() for k in keywords if isinstance(k, str) and k.strip()]
-        # JSON-LD "author" is not read: ANTARA has named the editor there, other outlets the publisher.
+        # JSON-LD "author" only as a last resort, and only a Person: ANTARA has named the editor there,
+        # many outlets their publisher (an Organization).
+        if meta.declared_person is None:
+            meta.declared_person = _person(node.get("author"))
+
+
+def _person(value: object) -> str | None:
+    """The name of the first Person in a JSON-LD author value (an object or a list of them)."""
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, dict) and str(item.get("@type", "")) == "Person":
+            name = item.get("name")
+            if isinstance(name, str) and name.strip() and not _ORGANISATION_RE.search(name):
+                return " ".join(name.split())
+    return None
 
 
 def _article_nodes(data: object) -> list[dict]:

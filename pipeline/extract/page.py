@@ -22,7 +22,7 @@ from .dom import parse_document
 from .errors import NotAnArticleError
 from .metadata import read_metadata
 from .pagination import full_article_url, is_partial_page
-from .template import choose_spec, read_template
+from .template import choose_spec, printed_byline, read_template
 from .timestamps import choose_dates, printed_dates_near
 
 __all__ = [
@@ -104,6 +104,8 @@ def extract_page(body: bytes | str, url: str, source: Source | None, content_typ
     if cleaned.closing_byline is not None:
         author = author or cleaned.closing_byline.author
         editor = editor or cleaned.closing_byline.editor
+    # without a template: a byline printed beside the headline, then a person named in JSON-LD
+    author = author or printed_byline(fields.headline) or meta.declared_person
     return ExtractedPage(
         paragraphs=cleaned.paragraphs,
         title=fields.title,

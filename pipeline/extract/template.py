@@ -20,12 +20,23 @@ from .blocks import block_paragraphs
 from .dom import select
 from .metadata import PageMetadata
 
-__all__ = ["TemplateFields", "choose_spec", "read_template"]
+__all__ = ["TemplateFields", "choose_spec", "printed_byline", "read_template"]
 
 # "KapanLagi.com: Judul", "Kapanlagi.com: Musik - Judul": a site name before the headline
 _SITE_PREFIX_RE = re.compile(r"^[\w.-]+\.(?:com|co\.id|id|net|co)\s*:\s*(?:[\w ]{1,20}\s+[-–—]\s+)?",
                              re.IGNORECASE)
 _TITLE_CLASS_RE = re.compile(r"title|judul|headline|heading", re.IGNORECASE)
+# elements printing a byline, by their class or id (matched lower-cased)
+_BYLINE_CLASS_RE = re.compile(r"byline|author|penulis|pewarta|reporter|wartawan|jurnalis|writer")
+# ... but not a photo's credit ("photo__author", "caption-credit")
+_PHOTO_CLASS_RE = re.compile(r"photo|foto|image|img|pic|caption|credit|thumb")
+# what is left of a byline once its role label is gone must look like a name: no "/", "@", digits
+_NAME_RE = re.compile(r"^(?:[A-Za-z]+\s*:\s*)?[A-Z][A-Za-z.'’ -]*(?:,\s*[A-Za-z.'’ -]+)?$")
+# "Vania Ika Aldida, Jurnalis · Jum'at 17 Februari 2017": the name is the first part
+_BYLINE_PARTS_RE = re.compile(r"\s*[|·•]\s*|\s+-\s+")
+_MAX_BYLINE_CHARS = 80
+_MAX_NAME_WORDS = 6
+_BYLINE_SCOPE_LEVELS = 4
 _MIN_HEADLINE_WORDS = 2
 
 
@@ -102,6 +113,39 @@ def read_template(tree: html.HtmlElement, spec: ParserSpec | None, meta: PageMet
     fields.section = fields.section or meta.section
     fields.tags = fields.tags or meta.tags
     return fields
+
+
+def printed_byline(headline: html.HtmlElement | None) -> str | None:
+    """A byline printed beside the headline ("Pewarta: Monalisa"), for pages without a template.
+
+    Looked for only in the headline's container, a few levels up: author boxes, comment authors and the
+    bylines of other stories elsewhere on the page are not the article's. Returned raw; normalisation
+    removes the role label.
+    """
+    if headline is None:
+        return None
+    scope = headline
+    for _ in range(_BYLINE_SCOPE_LEVELS):
+        parent = scope.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        scope = parent
+    for element in scope.iterdescendants():
+        if not isinstance(element.tag, str):
+            continue
+        marks = f"{element.get('class', '')} {element.get('id', '')}".lower()
+        if not _BYLINE_CLASS_RE.search(marks) or _PHOTO_CLASS_RE.search(marks):
+            continue
+        if any(_PHOTO_CLASS_RE.search(f"{a.get('class', '')} {a.get('id', '')}".lower())
+               for a in element.iterancestors() if a is not scope and scope in a.iterancestors()):
+            continue
+        text = " ".join(element.text_content().split())
+        if not text or len(text) > _MAX_BYLINE_CHARS:
+            continue
+        name = _BYLINE_PARTS_RE.split(text)[0].strip(" ,")
+        if name and len(name.split()) <= _MAX_NAME_WORDS + 1 and _NAME_RE.match(name):
+            return name
+    return None
 
 
 def _split_tags(values: list[str]) -> list[str]:

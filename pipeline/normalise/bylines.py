@@ -69,6 +69,9 @@ _TRAILING_OUTLET_RE = re.compile(
     re.IGNORECASE,
 )
 _EDGE_PUNCTUATION = " \t\n\xa0,;:-–—|/"
+# "Dewi Kania , Jurnalis": the role after the name
+_TRAILING_ROLE_RE = re.compile(r"\s*,?\s*\b(?:Jurnalis|Wartawan|Reporter|Kontributor|Penulis)\s*$",
+                               re.IGNORECASE)
 # "Reporter: Budi | Editor: Ade": a second role after a separator ends the first name
 _NEXT_ROLE_RE = re.compile(
     r"\s*[|/,;]\s*(?:Pewarta|Reporter|Penulis|Wartawan|Kontributor|Editor|Redaktur|Penyunting|Fotografer)\b.*$",
@@ -137,6 +140,7 @@ def clean_person_name(name: str) -> str | None:
     cleaned = " ".join(name.split()).strip(_EDGE_PUNCTUATION)
     cleaned = _LEADING_LABEL_RE.sub("", cleaned).strip(_EDGE_PUNCTUATION)
     cleaned = _NEXT_ROLE_RE.sub("", cleaned)
+    cleaned = _TRAILING_ROLE_RE.sub("", cleaned).strip(_EDGE_PUNCTUATION) or cleaned
     previous = None
     while cleaned != previous:
         previous = cleaned

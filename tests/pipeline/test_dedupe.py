@@ -159,3 +159,14 @@ def test_story_grouping_on_the_labelled_pairs(labelled) -> None:
 )
 def test_wire_agency(text: str, credit: str | None, own: bool, expected: str | None) -> None:
     assert wire_agency_for(text, split_dateline(text), credit, own_agency=own) == expected
+
+
+def test_a_forgotten_article_is_no_longer_matched(labelled) -> None:
+    texts, pairs, prints = labelled
+    same = next(p for p in pairs if p.same and content_hash(texts[p.a]) != content_hash(texts[p.b]))
+    index = StoryIndex()
+    index.assign(same.a, prints[same.a])
+    index.forget(same.a)
+    index.forget("never-indexed")
+    assert len(index) == 0
+    assert index.assign(same.b, prints[same.b]).similar_to is None

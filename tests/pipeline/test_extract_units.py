@@ -278,3 +278,24 @@ def test_configured_outlet_is_extracted_with_its_editor_and_modified_time() -> N
     assert article.editor == "Ade Marboen"  # the label is normalisation's to remove
     assert article.published_at == datetime(2024, 9, 4, 15, 30, tzinfo=WIB)
     assert article.modified_at == datetime(2024, 9, 4, 17, 0, tzinfo=WIB)
+
+
+def test_byline_printed_beside_the_headline_is_read_but_not_a_photo_credit() -> None:
+    page = (f"<html><body><div class='main'><h1>Banjir di Sampit</h1><div class='byline'>Pewarta: Monalisa</div>"
+            f"<figure><img src='x.jpg'><span class='photo-author'>KOMPAS.com/NABILLA</span></figure>"
+            f"<p>{SENTENCE}</p><p>{SENTENCE} Dua.</p></div></body></html>")
+    article = ArticleProcessor().process(page.encode(), "https://example.id/berita/3")
+    assert article.author == "Monalisa"
+    credit_only = page.replace("<div class='byline'>Pewarta: Monalisa</div>", "")
+    assert ArticleProcessor().process(credit_only.encode(), "https://example.id/berita/3").author is None
+
+
+def test_json_ld_person_is_the_last_resort_for_the_author() -> None:
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Judul berita",'
+            ' "author": [{"@type": "Person", "name": "Corry Anestia"}]}</script>')
+    article = ArticleProcessor().process(_article_html(f"<p>{SENTENCE}</p>", head=head).encode(),
+                                         "https://example.id/berita/4")
+    assert article.author == "Corry Anestia"
+    organisation = head.replace('"Person", "name": "Corry Anestia"', '"Organization", "name": "Liputan6"')
+    assert ArticleProcessor().process(_article_html(f"<p>{SENTENCE}</p>", head=organisation).encode(),
+                                      "https://example.id/berita/4").author is None

@@ -140,3 +140,8 @@ def test_a_carrier_prefix_before_the_agency_dateline_is_split_off_with_it() -> N
     assert (dateline.place, dateline.agency, dateline.rest) == ("Palangka Raya", "ANTARA", "Banjir melanda kota.")
     # an outlet prefix before a headline-like opening stays a prefix only
     assert split_dateline("KOMPAS.com - Persib - Persija berakhir imbang.").rest == "Persib - Persija berakhir imbang."
+
+
+def test_a_role_after_the_name_is_removed() -> None:
+    assert clean_person_name("Dewi Kania , Jurnalis") == "Dewi Kania"
+    assert clean_person_name("Jurnalis") == "Jurnalis"  # never down to nothing

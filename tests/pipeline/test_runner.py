@@ -104,3 +104,17 @@ def test_pages_are_pulled_lazily_from_the_stream(archive: Path) -> None:
     next(results)
     assert pulled <= 2 * 8 + 1
     results.close()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_fingerprints_come_with_the_articles_when_asked(archive: Path, workers: int) -> None:
+    from sorot.pipeline.dedupe.stories import minhash_of, signature_from_bytes
+
+    results = list(process_archive(archive, ArticleProcessor(), workers=workers, fingerprints=True))
+    for result in results:
+        if result.article is None:
+            assert result.signature is None
+        else:
+            assert result.signature is not None
+            assert signature_from_bytes(result.signature).jaccard(minhash_of(result.article.text)) == 1.0
+    assert all(r.signature is None for r in process_archive(archive, ArticleProcessor()))
