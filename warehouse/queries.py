@@ -31,7 +31,7 @@ from zoneinfo import ZoneInfo
 import duckdb
 
 from sorot.models.taxonomy import FAMILIES, LABEL_NAMES_ID, STAGE_NAMES_ID
-from sorot.warehouse.excerpts import excerpt, masked_text
+from sorot.warehouse.excerpts import excerpt_of_masked, masked_text
 from sorot.warehouse.reports.quoted import count_speakers
 
 TIMEZONE = "Asia/Jakarta"
@@ -381,6 +381,7 @@ def weekly_summary(con: duckdb.DuckDBPyConnection, week: str, previous_weeks: in
     first_start = start - timedelta(weeks=previous_weeks)
     labels = _label_order(con, first_start, end, filters)
     current = _week_totals(con, week, labels, filters)
+    labelled = _masked_labelled_articles(con, start, end, filters)
     previous = tuple(
         _week_totals(con, week_of(start - timedelta(weeks=back)), labels, filters)
         for back in range(previous_weeks, 0, -1)
@@ -400,11 +401,11 @@ def weekly_summary(con: duckdb.DuckDBPyConnection, week: str, previous_weeks: in
         by_stage=_by_stage(con, start, end, filters, current.denominator),
         by_dateline=_by_dateline(con, start, end, filters),
         top_stories=_top_stories(con, start, end, filters),
-        articles_by_label=_articles_by_label(con, start, end, filters, labels, current),
+        articles_by_label=_articles_by_label(labelled, labels, current),
         tagger_versions=_tagger_versions(con, start, end, filters),
         outlets_in_warehouse=int(_scalar(con, "SELECT count(*) FROM sources", [])),
         undated_articles=_undated(con, start, end, filters),
-        quoted=_quoted(con, start, end, filters),
+        quoted=_quoted(labelled),
         source_activity=_source_activity(con, start, end, previous_weeks, filters),
         filters=filters,
     )
@@ -577,14 +578,18 @@ def _labelled_articles(con: duckdb.DuckDBPyConnection, start: datetime, end: dat
     ).fetchall()
 
 
-def _articles_by_label(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime, filters: ReportFilter,
-                       labels: Sequence[str], current: WeekTotals) -> tuple[LabelArticles, ...]:
+def _masked_labelled_articles(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime,
+                              filters: ReportFilter) -> list[tuple[tuple, str | None]]:
+    """Each labelled article of the week with its text masked once (None: masking left a risk)."""
+    return [(row, masked_text(row[5], row[6], title=row[3])) for row in _labelled_articles(con, start, end, filters)]
+
+
+def _articles_by_label(labelled: Sequence[tuple[tuple, str | None]], labels: Sequence[str],
+                       current: WeekTotals) -> tuple[LabelArticles, ...]:
     """For each label with articles this week, its articles in publication order with a masked excerpt."""
     grouped: dict[str, list[ArticleItem]] = {label: [] for label in labels}
-    for article_id, outlet, published, title, url, text, article_labels in _labelled_articles(
-            con, start, end, filters):
-        item = ArticleItem(article_id, outlet, _wib(published), title, url,
-                           excerpt(text, article_labels, title=title))
+    for (article_id, outlet, published, title, url, _text, article_labels), masked in labelled:
+        item = ArticleItem(article_id, outlet, _wib(published), title, url, excerpt_of_masked(masked))
         for label in article_labels:
             grouped.setdefault(label, []).append(item)
     return tuple(
@@ -594,14 +599,9 @@ def _articles_by_label(con: duckdb.DuckDBPyConnection, start: datetime, end: dat
     )
 
 
-def _quoted(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime,
-            filters: ReportFilter) -> tuple[QuotedSpeaker, ...]:
+def _quoted(labelled: Sequence[tuple[tuple, str | None]]) -> tuple[QuotedSpeaker, ...]:
     """Who the week's labelled articles quote, from masked text only (a victim's relative is never listed)."""
-    texts = []
-    for _, outlet, _, title, _, text, article_labels in _labelled_articles(con, start, end, filters):
-        masked = masked_text(text, article_labels, title=title)
-        if masked is not None:
-            texts.append((outlet, masked))
+    texts = [(row[1], masked) for row, masked in labelled if masked is not None]
     return tuple(QuotedSpeaker(speaker, articles, outlets)
                  for speaker, articles, outlets in count_speakers(texts)[:TOP_SPEAKERS])
 

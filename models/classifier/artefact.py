@@ -20,7 +20,9 @@ from sorot.models.classifier.model import LabelHead, StageHead, TopicModel
 from sorot.models.rules.patterns import RULES_VERSION
 
 FORMAT = "sorot-topic-model"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# Format 1 (words only) still loads; format 2 adds the optional character n-grams (``chars``).
+READABLE_VERSIONS = (1, 2)
 SHIPPED = Path(__file__).resolve().parent.parent / "artifacts" / "topic-model.json"
 
 
@@ -50,15 +52,8 @@ def to_json(model: TopicModel) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "version": model.version,
         "info": model.info,
-        "words": (
-            {
-                "vocabulary": model.words.vocabulary,
-                "idf": _pack(model.words.idf, "<f8"),
-                "ngram_max": model.words.ngram_max,
-            }
-            if model.words
-            else None
-        ),
+        "words": _vectorizer_json(model.words),
+        "chars": _vectorizer_json(model.chars),
         "use_rules": model.use_rules,
         "memory": {
             key: {"labels": list(labels), "tahap": tahap} for key, (labels, tahap) in model.memory.items()
@@ -76,20 +71,41 @@ def to_json(model: TopicModel) -> dict[str, Any]:
     }
 
 
+def _vectorizer_json(vectorizer: WordVectorizer | None) -> dict[str, Any] | None:
+    if vectorizer is None:
+        return None
+    entry: dict[str, Any] = {
+        "vocabulary": vectorizer.vocabulary,
+        "idf": _pack(vectorizer.idf, "<f8"),
+        "ngram_max": vectorizer.ngram_max,
+    }
+    if vectorizer.kind != "word" or vectorizer.scope or vectorizer.ngram_min != 1:
+        entry.update(kind=vectorizer.kind, ngram_min=vectorizer.ngram_min, scope=vectorizer.scope)
+    return entry
+
+
+def _vectorizer(entry: dict[str, Any] | None) -> WordVectorizer | None:
+    if not entry:
+        return None
+    return WordVectorizer(
+        list(entry["vocabulary"]),
+        _unpack(entry["idf"], "<f8"),
+        int(entry["ngram_max"]),
+        str(entry.get("kind", "word")),
+        int(entry.get("ngram_min", 1)),
+        int(entry.get("scope", 0)),
+    )
+
+
 def from_json(data: dict[str, Any]) -> TopicModel:
     if data.get("format") != FORMAT:
         raise ModelFileError("not a Sorot topic model file")
-    if data.get("format_version") != FORMAT_VERSION:
+    if data.get("format_version") not in READABLE_VERSIONS:
         raise ModelFileError(
-            f"model file format {data.get('format_version')} (this Sorot reads {FORMAT_VERSION})"
+            f"model file format {data.get('format_version')} (this Sorot reads "
+            f"{', '.join(map(str, READABLE_VERSIONS))})"
         )
-    words = None
-    if data["words"]:
-        words = WordVectorizer(
-            list(data["words"]["vocabulary"]),
-            _unpack(data["words"]["idf"], "<f8"),
-            int(data["words"]["ngram_max"]),
-        )
+    words = _vectorizer(data["words"])
     heads = {}
     for label, entry in data["heads"].items():
         if entry["kind"] == "stacked":
@@ -119,6 +135,7 @@ def from_json(data: dict[str, Any]) -> TopicModel:
         stage=stage,
         info=data["info"],
         memory=memory,
+        chars=_vectorizer(data.get("chars")),
     )
 
 

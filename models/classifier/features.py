@@ -40,18 +40,34 @@ WORD_PARAMS: dict[str, Any] = {
 }
 
 
-def document(title: str, text: str) -> str:
-    """The string the word features see: title then text, "Baca juga" and credit lines blanked."""
-    return f"{blank_noise(title or '')}\n{blank_noise(text or '')}"
+def document(title: str, text: str, scope: int = 0) -> str:
+    """The string the word features see: title then text, "Baca juga" and credit lines blanked.
+
+    With ``scope`` > 0, only the title and the first ``scope`` characters of the text (the lead, where
+    Indonesian news states what happened, to whom): the view of the character n-grams.
+    """
+    body = blank_noise(text or "")
+    if scope:
+        body = body[:scope]
+    return f"{blank_noise(title or '')}\n{body}"
+
+
+CHAR_PARAMS: dict[str, Any] = {"lowercase": True, "analyzer": "char_wb"}
 
 
 @dataclass
 class WordVectorizer:
-    """TF-IDF over word n-grams, fitted with scikit-learn, applied from plain data."""
+    """TF-IDF over word n-grams (or, with ``kind="char_wb"``, character n-grams inside word boundaries,
+    which see Indonesian morphology: dianiaya / penganiayaan / menganiaya share "aniaya"), fitted with
+    scikit-learn, applied from plain data. ``scope`` > 0 limits the view to the title and lead
+    (``document``)."""
 
     vocabulary: list[str]
     idf: np.ndarray
     ngram_max: int = 2
+    kind: str = "word"
+    ngram_min: int = 1
+    scope: int = 0
     _index: dict[str, int] = field(default_factory=dict, repr=False)
     _analyzer: Any = field(default=None, repr=False)
 
@@ -68,10 +84,14 @@ class WordVectorizer:
         min_df: int = 2,
         max_df: float = 0.5,
         ngram_max: int = 2,
+        kind: str = "word",
+        ngram_min: int = 1,
+        scope: int = 0,
     ) -> WordVectorizer:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
-        params = {**WORD_PARAMS, "ngram_range": (1, ngram_max)}
+        base = WORD_PARAMS if kind == "word" else CHAR_PARAMS
+        params = {**base, "ngram_range": (ngram_min, ngram_max)}
         fitted = TfidfVectorizer(
             **params,
             min_df=min_df,
@@ -83,17 +103,21 @@ class WordVectorizer:
         vocabulary = [""] * len(fitted.vocabulary_)
         for term, index in fitted.vocabulary_.items():
             vocabulary[index] = term
-        return cls(vocabulary, fitted.idf_, ngram_max)
+        return cls(vocabulary, fitted.idf_, ngram_max, kind, ngram_min, scope)
 
     @property
     def analyzer(self) -> Any:
         if self._analyzer is None:
             from sklearn.feature_extraction.text import CountVectorizer
 
+            base = WORD_PARAMS if self.kind == "word" else CHAR_PARAMS
             self._analyzer = CountVectorizer(
-                **{**WORD_PARAMS, "ngram_range": (1, self.ngram_max)}
+                **{**base, "ngram_range": (self.ngram_min, self.ngram_max)}
             ).build_analyzer()
         return self._analyzer
+
+    def document(self, title: str, text: str) -> str:
+        return document(title, text, self.scope)
 
     def transform(self, documents: Iterable[str]) -> sp.csr_matrix:
         """Rows of l2-normalised sublinear TF-IDF, as scikit-learn computes them."""
@@ -119,12 +143,24 @@ class WordVectorizer:
         return matrix
 
     def to_data(self) -> dict[str, Any]:
-        return {"vocabulary": self.vocabulary, "idf": self.idf.tolist(), "ngram_max": self.ngram_max}
+        return {
+            "vocabulary": self.vocabulary,
+            "idf": self.idf.tolist(),
+            "ngram_max": self.ngram_max,
+            "kind": self.kind,
+            "ngram_min": self.ngram_min,
+            "scope": self.scope,
+        }
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> WordVectorizer:
         return cls(
-            list(data["vocabulary"]), np.asarray(data["idf"], dtype=np.float64), int(data["ngram_max"])
+            list(data["vocabulary"]),
+            np.asarray(data["idf"], dtype=np.float64),
+            int(data["ngram_max"]),
+            str(data.get("kind", "word")),
+            int(data.get("ngram_min", 1)),
+            int(data.get("scope", 0)),
         )
 
 

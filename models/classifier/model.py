@@ -29,7 +29,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from sorot.models import taxonomy
-from sorot.models.classifier.features import WordVectorizer, document, rule_view, stage_view
+from sorot.models.classifier.features import WordVectorizer, rule_view, stage_view
 from sorot.models.dataset import fingerprint
 from sorot.models.rules import Evidence, LabelHit, RuleSignals, RuleTagger, Tagging
 
@@ -92,6 +92,8 @@ class TopicModel:
     info: dict[str, Any] = field(default_factory=dict)
     # Articles people corrected, by fingerprint of their words: the model answers as the person did.
     memory: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)
+    # Character n-grams of title and lead, beside the words (their columns follow the words' columns).
+    chars: WordVectorizer | None = None
     _tagger: RuleTagger | None = field(default=None, repr=False)
     _stacked: tuple[list[str], np.ndarray, np.ndarray] | None = field(default=None, repr=False)
     _combined: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False)
@@ -105,13 +107,19 @@ class TopicModel:
         return self._tagger
 
     @property
+    def vectorizers(self) -> list[WordVectorizer]:
+        return [v for v in (self.words, self.chars) if v is not None]
+
+    @property
     def n_word_features(self) -> int:
-        return len(self.words.vocabulary) if self.words else 0
+        return sum(len(v.vocabulary) for v in self.vectorizers)
 
     def word_matrix(self, items: Sequence[tuple[str, str]]) -> sp.csr_matrix:
-        if self.words is None:
+        """The text features of a batch: word TF-IDF, then (if the model has them) character n-grams."""
+        if not self.vectorizers:
             return sp.csr_matrix((len(items), 0))
-        return self.words.transform(document(title, text) for title, text in items)
+        blocks = [v.transform(v.document(title, text) for title, text in items) for v in self.vectorizers]
+        return blocks[0] if len(blocks) == 1 else sp.hstack(blocks, format="csr")
 
     # -- prediction -----------------------------------------------------------------------------------
 
@@ -177,7 +185,7 @@ class TopicModel:
         analysed = list(analysed)
         matrix = self.word_matrix(items)
         names, weights, intercepts = self._word_weights()
-        decisions = np.asarray(matrix @ weights) + intercepts if self.words is not None else None
+        decisions = np.asarray(matrix @ weights) + intercepts if self.vectorizers else None
         results = []
         for row, (title, text) in enumerate(items):
             word_row = decisions[row] if decisions is not None else None
@@ -281,7 +289,8 @@ class TopicModel:
         if head is None or head.coef is None or self.words is None:
             return ()
         row = row.tocsr()
-        contributions = row.data * head.coef[row.indices]
+        words = len(self.words.vocabulary)
+        contributions = np.where(row.indices < words, row.data * head.coef[row.indices], 0.0)
         order = [i for i in np.argsort(-contributions, kind="stable") if contributions[i] > 0][
             :MODEL_EVIDENCE_TERMS
         ]
