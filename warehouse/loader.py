@@ -3,15 +3,23 @@
 De-duplication happens here because it needs every stored article: a canonical URL is stored once; an
 article whose words equal a stored one is an exact duplicate (kept, because each outlet's copy counts for
 reach, but marked); a near copy joins the stored article's story (MinHash LSH, pipeline/dedupe).
+
+Near copies appear within days of each other (a wire story carried the same day, a re-dated or lightly
+edited copy days or weeks later), so a new article is compared with the stored articles dated within
+``STORY_WINDOW_DAYS`` of it, not with the whole archive: at a million articles, indexing every signature
+would cost minutes at each start and gigabytes of memory (about 12 KB per indexed article), for matches that
+do not occur. The window grows with the dates of the batches a loader sees, so a backfill of old articles is
+compared with the stored articles of its own period. Exact copies are found by content hash over the whole
+warehouse, whatever their dates.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 
 import duckdb
 
@@ -22,6 +30,8 @@ from sorot.pipeline.process import ProcessedArticle
 from .classification import store_facets
 
 BATCH_SIZE = 200
+#: stored articles dated within this many days of a new one are the candidates for its story
+STORY_WINDOW_DAYS = 90
 
 
 def article_id_for(canonical_url: str) -> str:
@@ -35,6 +45,7 @@ class LoadStats:
     already_stored: int = 0
     exact_duplicates: int = 0
     near_duplicates: int = 0
+    stories: set[str] = field(default_factory=set)  # the stories the new articles joined or started
 
 
 @dataclass(frozen=True)
@@ -57,6 +68,7 @@ class WarehouseLoader:
         self.con = con
         self._index: StoryIndex | None = None
         self._hashes: dict[str, tuple[str, str]] | None = None
+        self._window: tuple[datetime, datetime] | None = None  # the dates whose articles are indexed
 
     # -- reference data -------------------------------------------------------------------------------
     def upsert_sources(self, sources: Iterable[Source]) -> None:
@@ -111,21 +123,43 @@ class WarehouseLoader:
                 batch = []
         if batch:
             self._load_batch(batch, run_id, stats)
-        self.refresh_stories()
+        self.refresh_stories(stats.stories)
         return stats
 
-    def _story_index(self) -> tuple[StoryIndex, dict[str, tuple[str, str]]]:
+    def _story_index(self, batch: Sequence[ProcessedArticle] = ()) -> tuple[StoryIndex, dict[str, tuple[str, str]]]:
+        """The story index, holding every stored article dated near the batch's articles, and the hashes."""
         if self._index is None or self._hashes is None:
-            self._index, self._hashes = StoryIndex(), {}
+            self._index, self._hashes, self._window = StoryIndex(), {}, None
             rows = self.con.execute(
-                "SELECT article_id, story_id, content_hash, minhash, exact_duplicate_of FROM articles "
+                "SELECT content_hash, article_id, story_id FROM articles WHERE exact_duplicate_of IS NULL "
                 "ORDER BY first_seen_at, article_id"
             ).fetchall()
-            for article_id, story_id, digest, signature, duplicate_of in rows:
+            for digest, article_id, story_id in rows:
                 self._hashes.setdefault(digest, (article_id, story_id))
-                if duplicate_of is None:
-                    self._index.add(article_id, story_id, signature_from_bytes(signature))
+        self._extend_window(*_dates_around(batch))
         return self._index, self._hashes
+
+    def _extend_window(self, start: datetime, end: datetime) -> None:
+        """Index the stored articles dated in [start, end] that are not indexed yet."""
+        assert self._index is not None
+        if self._window is None:
+            gaps = [(start, end)]
+            self._window = (start, end)
+        else:
+            known_start, known_end = self._window
+            gaps = [(start, known_start), (known_end, end)]
+            self._window = (min(start, known_start), max(end, known_end))
+        for gap_start, gap_end in gaps:
+            if gap_start >= gap_end:
+                continue
+            rows = self.con.execute(
+                "SELECT article_id, story_id, minhash FROM articles "
+                "WHERE exact_duplicate_of IS NULL AND coalesce(published_at, first_seen_at) BETWEEN ? AND ? "
+                "ORDER BY first_seen_at, article_id",
+                [gap_start, gap_end],
+            ).fetchall()
+            for article_id, story_id, signature in rows:
+                self._index.add(article_id, story_id, signature_from_bytes(signature))
 
     def _load_batch(self, batch: list[ProcessedArticle], run_id: str | None, stats: LoadStats) -> None:
         try:
@@ -133,10 +167,11 @@ class WarehouseLoader:
         except Exception:
             # the transaction rolled back: forget what the in-memory index learnt from this batch
             self._index = self._hashes = None
+            self._window = None
             raise
 
     def _insert_batch(self, batch: list[ProcessedArticle], run_id: str | None, stats: LoadStats) -> None:
-        index, hashes = self._story_index()
+        index, hashes = self._story_index(batch)
         now = datetime.now(UTC)
         with self._transaction():
             for article in batch:
@@ -164,6 +199,7 @@ class WarehouseLoader:
                 self._insert_article(article, article_id, story_id, duplicate_of, similar_to, similarity,
                                      signature_to_bytes(signature), run_id, now)
                 stats.new_articles += 1
+                stats.stories.add(story_id)
 
     def _insert_article(self, a: ProcessedArticle, article_id: str, story_id: str, duplicate_of: str | None,
                         similar_to: str | None, similarity: float | None, signature: bytes,
@@ -180,7 +216,7 @@ class WarehouseLoader:
              a.wire_agency, a.tahap, a.tagger_version, a.extractor_version, a.parser_version, signature,
              run_id, now, a.warnings],
         )
-        store_facets(self.con, article_id, a.regions, a.quoted)
+        store_facets(self.con, article_id, a.regions, a.quoted, replace=False)  # a new article has none
         if a.labels:
             self.con.executemany(
                 "INSERT INTO article_labels VALUES (?, ?, ?, ?, ?)",
@@ -190,8 +226,15 @@ class WarehouseLoader:
                   a.tagger_version) for hit in a.labels],
             )
 
-    def refresh_stories(self) -> None:
-        """Rebuild the stories table and mark copies of wire-agency stories carried by other outlets."""
+    def refresh_stories(self, story_ids: Collection[str] | None = None) -> None:
+        """Recount stories and mark copies of wire-agency stories carried by other outlets.
+
+        ``story_ids``: only these stories (those a load touched); None rebuilds every story. Rebuilding all of
+        them takes half a minute at a million articles, a load's own stories a fraction of a second.
+        """
+        if story_ids is not None and not story_ids:
+            return
+        only, params = ("", []) if story_ids is None else (" AND story_id IN (SELECT unnest(?))", [list(story_ids)])
         with self._transaction():
             self.con.execute(
                 "UPDATE articles SET is_wire_copy = true, wire_agency = coalesce(wire_agency, "
@@ -200,15 +243,17 @@ class WarehouseLoader:
                 "WHERE NOT is_wire_copy "
                 "AND source_id IN (SELECT source_id FROM sources WHERE NOT is_wire_agency) "
                 "AND story_id IN (SELECT o.story_id FROM articles o JOIN sources s ON s.source_id = o.source_id "
-                "                 WHERE s.is_wire_agency)"
+                "                 WHERE s.is_wire_agency)" + only,
+                params,
             )
-            self.con.execute("DELETE FROM stories")
+            self.con.execute("DELETE FROM stories" + (" WHERE true" + only if only else ""), params)
             self.con.execute(
                 "INSERT INTO stories "
                 "SELECT story_id, arg_min(article_id, coalesce(published_at, first_seen_at)), "
                 "       arg_min(title, coalesce(published_at, first_seen_at)), min(published_at), "
                 "       count(*), count(DISTINCT source_id) "
-                "FROM articles GROUP BY story_id"
+                "FROM articles WHERE true" + only + " GROUP BY story_id",
+                params,
             )
 
     def _insert_many(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
@@ -220,6 +265,19 @@ class WarehouseLoader:
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self.con)
+
+
+def _dates_around(batch: Sequence[ProcessedArticle]) -> tuple[datetime, datetime]:
+    """The dates whose stored articles may be copies of the batch's: its dates widened by the window."""
+    now = datetime.now(UTC)
+    dates = [_aware(article.published_at) or now for article in batch] or [now]
+    window = timedelta(days=STORY_WINDOW_DAYS)
+    return min(dates) - window, max(dates) + window
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    """A naive date is taken as UTC, so that dates of any origin compare."""
+    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
 
 
 class _Transaction:

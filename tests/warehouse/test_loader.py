@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 import duckdb
 import pytest
@@ -17,7 +18,7 @@ from sorot.warehouse.db import (
     schema_version,
     writer_lock,
 )
-from sorot.warehouse.loader import WarehouseLoader, article_id_for
+from sorot.warehouse.loader import STORY_WINDOW_DAYS, WarehouseLoader, article_id_for
 from sorot.warehouse.publish import publish
 
 BODY = (
@@ -90,6 +91,74 @@ def test_copies_join_one_story_and_the_non_agency_copy_is_a_wire_copy(loader):
     duplicate_of = loader.con.execute("SELECT exact_duplicate_of FROM articles WHERE canonical_url = ?",
                                       [exact.canonical_url]).fetchone()[0]
     assert duplicate_of == article_id_for(original.canonical_url)
+
+
+def test_later_loads_recount_the_stories_they_touch_and_keep_the_others(loader):
+    copy = _article("https://news.detik.com/berita/d-9000001/a", "detik", BODY)
+    unrelated = _article("https://news.detik.com/berita/d-9000003/c", "detik", OTHER)
+    loader.load([copy, unrelated])  # the outlet's copy arrives before the agency's original
+    assert not loader.con.execute("SELECT bool_or(is_wire_copy) FROM articles").fetchone()[0]
+    original = _article("https://kalteng.antaranews.com/berita/1/a", "antara-kalteng", BODY)
+    loader.load([original])
+    story = _story_of(loader.con, copy.canonical_url)
+    assert _story_of(loader.con, original.canonical_url) == story
+    reach = loader.con.execute("SELECT article_count, outlet_count FROM stories WHERE story_id = ?",
+                               [story]).fetchone()
+    assert reach == (2, 2)
+    wire = dict(loader.con.execute("SELECT canonical_url, is_wire_copy FROM articles").fetchall())
+    assert wire == {copy.canonical_url: True, unrelated.canonical_url: False, original.canonical_url: False}
+    stories = loader.con.execute("SELECT count(*), sum(article_count) FROM stories").fetchone()
+    assert stories == (2, 3)
+
+
+def _story_of(con: duckdb.DuckDBPyConnection, url: str) -> str:
+    return con.execute("SELECT story_id FROM articles WHERE canonical_url = ?", [url]).fetchone()[0]
+
+
+def test_a_near_copy_is_matched_within_the_story_window_by_a_new_writer(tmp_path):
+    path = tmp_path / "w.duckdb"
+    con = connect_writer(path)
+    first = WarehouseLoader(con)
+    first.upsert_sources([get_source("antara-kalteng"), get_source("detik")])
+    original = _article("https://kalteng.antaranews.com/berita/1/a", "antara-kalteng", BODY)
+    first.load([original])
+    con.close()
+    # a later process (the next crawl) starts with an empty index: the stored article's date brings it in
+    con = connect_writer(path)
+    later = WarehouseLoader(con)
+    edited_text = BODY.replace("bersama perangkat daerah, ", "")
+    near = replace(_article("https://news.detik.com/berita/d-1/b", "detik", edited_text),
+                   published_at=original.published_at + timedelta(days=STORY_WINDOW_DAYS - 1))
+    far = replace(_article("https://news.detik.com/berita/d-2/c", "detik", edited_text + " Tambahan."),
+                  published_at=original.published_at + timedelta(days=3 * STORY_WINDOW_DAYS))
+    stats = later.load([near])
+    assert stats.near_duplicates == 1
+    assert _story_of(con, near.canonical_url) == _story_of(con, original.canonical_url)
+    stats = later.load([far])  # the window grows with the batch; the copy months later is still found
+    assert stats.near_duplicates == 1
+    assert _story_of(con, far.canonical_url) == _story_of(con, original.canonical_url)
+    con.close()
+
+
+def test_articles_far_apart_in_time_are_not_compared_but_exact_copies_are_found(tmp_path):
+    path = tmp_path / "w.duckdb"
+    con = connect_writer(path)
+    WarehouseLoader(con).upsert_sources([get_source("antara-kalteng"), get_source("detik")])
+    original = _article("https://kalteng.antaranews.com/berita/1/a", "antara-kalteng", BODY)
+    WarehouseLoader(con).load([original])
+    con.close()
+    con = connect_writer(path)
+    later = WarehouseLoader(con)
+    years = timedelta(days=3 * 365)
+    edited = replace(_article("https://news.detik.com/berita/d-1/b", "detik", BODY.replace("setempat", "kota")),
+                     published_at=original.published_at + years)
+    exact = replace(_article("https://news.detik.com/berita/d-2/c", "detik", BODY),
+                    published_at=original.published_at + years)
+    stats = later.load([edited, exact])
+    assert (stats.near_duplicates, stats.exact_duplicates) == (0, 1)
+    assert _story_of(con, edited.canonical_url) != _story_of(con, original.canonical_url)
+    assert _story_of(con, exact.canonical_url) == _story_of(con, original.canonical_url)
+    con.close()
 
 
 def test_a_failed_batch_stores_nothing_of_it(loader):
