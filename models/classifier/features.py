@@ -19,6 +19,8 @@ saves as JSON and transforms without scikit-learn's pickles; ``transform`` here 
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -70,6 +72,8 @@ class WordVectorizer:
     scope: int = 0
     _index: dict[str, int] = field(default_factory=dict, repr=False)
     _analyzer: Any = field(default=None, repr=False)
+    # char_wb n-grams depend on the word alone: each word's (column, count) pairs, computed once per process
+    _memo: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._index = {term: i for i, term in enumerate(self.vocabulary)}
@@ -119,21 +123,18 @@ class WordVectorizer:
     def document(self, title: str, text: str) -> str:
         return document(title, text, self.scope)
 
+    def documents(self, blanked: Sequence[tuple[str, str]]) -> Iterable[str]:
+        """``document`` of (title, text) pairs whose noise lines are already blanked (``blank_noise``)."""
+        scope = self.scope
+        return (f"{title}\n{text[:scope] if scope else text}" for title, text in blanked)
+
     def transform(self, documents: Iterable[str]) -> sp.csr_matrix:
         """Rows of l2-normalised sublinear TF-IDF, as scikit-learn computes them."""
-        analyze, index = self.analyzer, self._index
-        counts: list[int] = []
-        indices: list[int] = []
-        indptr = [0]
-        for doc in documents:
-            found = Counter(analyze(doc))
-            for term in found.keys() & index.keys():
-                indices.append(index[term])
-                counts.append(found[term])
-            indptr.append(len(indices))
-        columns = np.asarray(indices, dtype=np.int32)
-        data = (1.0 + np.log(np.asarray(counts, dtype=np.float64))) * self.idf[columns]
-        bounds = np.asarray(indptr)
+        if self.kind == "char_wb":
+            columns, counts, bounds = self._char_counts(documents)
+        else:
+            columns, counts, bounds = self._word_counts(documents)
+        data = (1.0 + np.log(counts)) * self.idf[columns]
         rows = np.repeat(np.arange(len(bounds) - 1), np.diff(bounds))
         norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=len(bounds) - 1))
         norms[norms == 0] = 1.0
@@ -141,6 +142,64 @@ class WordVectorizer:
         matrix = sp.csr_matrix((data, columns, bounds), shape=(len(bounds) - 1, len(self.vocabulary)))
         matrix.sort_indices()
         return matrix
+
+    def _word_analyzer(self) -> Any:
+        """scikit-learn's word analyzer (lower case, ``TOKEN_PATTERN``, n-grams joined by a space) for
+        unigrams and bigrams, with the bigrams joined in C rather than in a Python loop: same terms, faster."""
+        if self.ngram_min != 1 or self.ngram_max > 2:
+            return self.analyzer
+        tokens_of = re.compile(TOKEN_PATTERN).findall
+        if self.ngram_max == 1:
+            return lambda doc: tokens_of(doc.lower())
+
+        def analyze(doc: str) -> list[str]:
+            tokens = tokens_of(doc.lower())
+            return tokens + list(map(" ".join, itertools.pairwise(tokens)))
+
+        return analyze
+
+    def _word_counts(self, documents: Iterable[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Columns, counts and row bounds of the documents' in-vocabulary terms: every term of a batch is
+        looked up in one pass (``map``) and counted with one ``np.unique``, with no Python loop per term."""
+        analyze, index = self._word_analyzer(), self._index
+        terms: list[str] = []
+        lengths: list[int] = []
+        for doc in documents:
+            found = analyze(doc)
+            terms.extend(found)
+            lengths.append(len(found))
+        looked_up = np.fromiter(map(index.get, terms, itertools.repeat(-1)), dtype=np.int64, count=len(terms))
+        return self._counted(looked_up, lengths)
+
+    def _counted(self, columns: np.ndarray, lengths: Sequence[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(columns, counts, row bounds) from the columns of each row's terms, in row order (-1: unknown)."""
+        width = len(self.vocabulary)
+        rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+        known = columns >= 0
+        keys, counts = np.unique(rows[known] * width + columns[known], return_counts=True)
+        bounds = np.searchsorted(keys // width, np.arange(len(lengths) + 1))
+        return (keys % width).astype(np.int32), counts.astype(np.float64), bounds
+
+    def _char_counts(self, documents: Iterable[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Columns, counts and row bounds of the documents' char_wb n-grams, as scikit-learn counts them
+        (lower case, split on white space, each word padded with one space). A word's n-grams depend on the
+        word alone, and the words of news repeat, so each word's in-vocabulary columns are cut once per
+        process (``_memo``) and a batch is counted with one ``np.unique``."""
+        memo, index, analyze = self._memo, self._index, self.analyzer
+        if len(memo) > 500_000:
+            memo.clear()
+        found: list[int] = []
+        lengths: list[int] = []
+        for doc in documents:
+            before = len(found)
+            for word, times in Counter(doc.lower().split()).items():
+                columns = memo.get(word)
+                if columns is None:
+                    columns = tuple(index[g] for g in analyze(word) if g in index)
+                    memo[word] = columns
+                found.extend(columns * times if times > 1 else columns)
+            lengths.append(len(found) - before)
+        return self._counted(np.asarray(found, dtype=np.int64), lengths)
 
     def to_data(self) -> dict[str, Any]:
         return {
@@ -164,20 +223,44 @@ class WordVectorizer:
         )
 
 
-RULE_VIEW = ("tagged", "evidence", "family_tagged", "family_evidence", "confidence")
+RULE_VIEW = ("tagged", "evidence", "family_tagged", "family_evidence", "confidence", "subtype_evidence")
+_SUBTYPES = {"kekerasan": taxonomy.VIOLENCE_SUBTYPES, "gender": taxonomy.GENDER_SUBTYPES}
 
 
 def rule_view(label: str, tagging: Tagging, signals: RuleSignals) -> list[float]:
-    """The rules' opinion on one label, as the few numbers a per-label combiner weighs (``RULE_VIEW``)."""
-    family = taxonomy.family_of(label) or label
+    """The rules' opinion on one label, as the few numbers a per-label combiner weighs (``RULE_VIEW``).
+
+    ``subtype_evidence`` is the strongest raw evidence of any subtype of the label's family, tagged or not:
+    a subtype implies its family (taxonomy), so a family head should hear of "dianiaya" found below the
+    subtype's threshold as much as of the family's own words.
+    """
+    return article_rule_views([label], tagging, signals)[0]
+
+
+def article_rule_views(labels: Sequence[str], tagging: Tagging, signals: RuleSignals) -> list[list[float]]:
+    """``rule_view`` of several labels of one article (what it has in common computed once)."""
+    if not tagging.labels and not signals.label_scores:  # most news: the rules saw nothing at all
+        return [[0.0] * len(RULE_VIEW) for _ in labels]
     hits = {hit.label: hit.score for hit in tagging.labels}
-    return [
-        1.0 if label in hits else 0.0,
-        min(signals.label_scores.get(label, 0.0), 3.0) / 3.0,
-        1.0 if family in hits else 0.0,
-        min(signals.label_scores.get(family, 0.0), 3.0) / 3.0,
-        hits.get(label, 0.0),
-    ]
+    scores = signals.label_scores
+    strongest = {
+        family: min(max((scores.get(s, 0.0) for s in subtypes), default=0.0), 3.0) / 3.0
+        for family, subtypes in _SUBTYPES.items()
+    }
+    views = []
+    for label in labels:
+        family = taxonomy.family_of(label) or label
+        views.append(
+            [
+                1.0 if label in hits else 0.0,
+                min(scores.get(label, 0.0), 3.0) / 3.0,
+                1.0 if family in hits else 0.0,
+                min(scores.get(family, 0.0), 3.0) / 3.0,
+                hits.get(label, 0.0),
+                strongest.get(family, 0.0),
+            ]
+        )
+    return views
 
 
 def rule_views(label: str, analysed: Sequence[tuple[Tagging, RuleSignals]]) -> np.ndarray:

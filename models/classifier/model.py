@@ -29,9 +29,10 @@ import numpy as np
 import scipy.sparse as sp
 
 from sorot.models import taxonomy
-from sorot.models.classifier.features import WordVectorizer, rule_view, stage_view
+from sorot.models.classifier.features import WordVectorizer, article_rule_views, stage_view
 from sorot.models.dataset import fingerprint
 from sorot.models.rules import Evidence, LabelHit, RuleSignals, RuleTagger, Tagging
+from sorot.models.rules.engine import blank_noise
 
 MODEL_EVIDENCE_TERMS = 3
 
@@ -118,7 +119,8 @@ class TopicModel:
         """The text features of a batch: word TF-IDF, then (if the model has them) character n-grams."""
         if not self.vectorizers:
             return sp.csr_matrix((len(items), 0))
-        blocks = [v.transform(v.document(title, text) for title, text in items) for v in self.vectorizers]
+        blanked = [(blank_noise(title or ""), blank_noise(text or "")) for title, text in items]
+        blocks = [v.transform(v.documents(blanked)) for v in self.vectorizers]
         return blocks[0] if len(blocks) == 1 else sp.hstack(blocks, format="csr")
 
     # -- prediction -----------------------------------------------------------------------------------
@@ -216,7 +218,7 @@ class TopicModel:
         chosen: list[str] = []
         if names:
             combiners, thresholds = self._combiners()
-            views = np.array([rule_view(label, tagging, signals) for label in names]) if self.use_rules else None
+            views = np.array(article_rule_views(names, tagging, signals)) if self.use_rules else None
             z = combiners[:, -1].copy()
             if word_decisions is not None:
                 z += combiners[:, 0] * word_decisions

@@ -42,11 +42,12 @@ class TrainConfig:
     c: float = 4.0
     # Per-label choice of ``c`` among these by inner cross-validation (the F1 of the stacked head at its
     # best threshold, on the training data only); empty: ``c`` as given.
-    c_grid: tuple[float, ...] = ()
+    c_grid: tuple[float, ...] = (1.0, 4.0, 16.0)
     # Character n-grams (char_wb, this range) of the title and the first ``char_scope`` characters of the
-    # text, beside the words; None: words only.
-    char_ngrams: tuple[int, int] | None = None
-    char_scope: int = 600
+    # text, beside the words; None: words only. They see Indonesian affixes (dianiaya / penganiayaan /
+    # menganiaya share "aniaya") where the words see three unrelated terms.
+    char_ngrams: tuple[int, int] | None = (3, 5)
+    char_scope: int = 300
     char_max_features: int = 20000
     class_weight: str | None = "balanced"
     min_positives: int = 8
@@ -216,9 +217,11 @@ def _fit_head(
             best = (quality, c, inputs, threshold)
     _quality, c, inputs, threshold = best
     learner = _learner(config, c).fit(matrix, y, sample_weight=weights)
-    # rounded to float32 now, as the artefact stores it, so a saved model decides like the trained one
-    coef = np.asarray(learner.coef_, dtype=np.float32).astype(np.float64).ravel()
-    intercept = float(np.ravel(learner.intercept_)[0])
+    # rounded to float32 now, as the artefact stores it, so a saved model decides like the trained one; and
+    # first to 1e-7, below which liblinear leaves run-to-run noise (1e-17) on weights that are really zero,
+    # so that the same data and seed give the same file byte for byte
+    coef = np.asarray(np.round(learner.coef_, 7) + 0.0, dtype=np.float32).astype(np.float64).ravel()  # no -0.0
+    intercept = round(float(np.ravel(learner.intercept_)[0]), 9)
     combiner = _combiner().fit(inputs, y, sample_weight=weights)
     return LabelHead("stacked", threshold, coef, intercept, _packed(combiner))
 

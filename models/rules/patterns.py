@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-RULES_VERSION = "1.1"
+RULES_VERSION = "1.2"
 
 STRONG = 1.0
 MEDIUM = 0.6
@@ -193,6 +193,7 @@ _ACTIVE = _alt(
     "memutilasi",
     "mutilasi",
     "memperkosa",
+    "memerkosa",  # v1.2: the standard (KBBI) me- form of "perkosa"
     "perkosa",
     "merudapaksa",
     "rudapaksa",
@@ -755,6 +756,14 @@ _FISIK: tuple[Rule, ...] = (
         unless_after=r"\s*(?:mundur|rata|gong|bedug|beduk|kentongan|drum|bola|kok|shuttlecock|palu)",
     ),
     _R("kekerasan_fisik/penamparan", r"ditampar|menampar|tamparan|dijambak|menjambak", MEDIUM),
+    # v1.2: the everyday verbs for slapping and punching, in their di-/me- forms (tempeleng, tabok, tonjok,
+    # gebuk; "tinju" only as a verb: the noun is also the sport)
+    _R(
+        "kekerasan_fisik/pemukulan_sehari_hari",
+        r"ditempeleng|menempeleng|ditabok|menabok|ditonjok|menonjok|digebuki|menggebuki|digebuk|menggebuk"
+        r"|ditinju|meninju",
+        MEDIUM,
+    ),
     _R(
         "kekerasan_fisik/penendangan",
         r"ditendangi|ditendang|menendangi|menendang",
@@ -774,7 +783,8 @@ _FISIK: tuple[Rule, ...] = (
     ),
     _R(
         "kekerasan_fisik/ditembak",
-        r"ditembak|penembakan",
+        # v1.2: the active forms too ("menembak mati dua warga"), with the same guards
+        r"ditembak|penembakan|menembak|menembaki",
         0.4,
         unless_after=r"\s*(?:(?:di\s+)?(?:bagian\s+)?(?:kaki|betis|paha|lutut)|mati\s+(?:petugas|polisi)|gas)",
     ),
@@ -836,7 +846,8 @@ _SEKSUAL: tuple[Rule, ...] = (
     _R("kekerasan_seksual/tpks", r"tpks", MEDIUM),
     _R(
         "kekerasan_seksual/pemerkosaan",
-        r"pemerkosaan|perkosaan|diperkosa|memperkosa|perkosa|pemerkosa|rudapaksa|dirudapaksa|merudapaksa",
+        # v1.2: "memerkosa" is the standard (KBBI) me- form of "perkosa", as common in news as "memperkosa"
+        r"pemerkosaan|perkosaan|diperkosa|memperkosa|memerkosa|perkosa|pemerkosa|rudapaksa|dirudapaksa|merudapaksa",
         STRONG,
     ),
     _R("kekerasan_seksual/pencabulan", r"pencabulan|dicabuli|mencabuli|cabuli|cabul", STRONG),

@@ -3,7 +3,8 @@
 ``classifier`` cross-validates on the project's labelled data (``models/data/gold.jsonl``, never the
 evaluation holdout) and prints precision, recall, F1 and support for every label, the micro-F1 over the
 subtypes and victim flags with at least 20 examples, and the stage's accuracy; ``--compare`` runs the same
-folds for each candidate system (rules only, words only, words + rules with two learners, rules combiner).
+folds for each candidate system (rules only, words only, words + rules with three learners, words +
+character n-grams + rules, rules combiner).
 ``agreement`` prints Cohen's kappa and raw agreement per label on the double-annotated articles.
 """
 
@@ -64,7 +65,7 @@ def _cmd_classifier(args: argparse.Namespace) -> int:
                 examples,
                 TrainConfig(seed=args.seed),
                 folds=args.folds,
-                system="words+rules-svm (shipped)",
+                system="words+chars300+rules-svm (shipped)",
                 progress=progress,
             )
         ]

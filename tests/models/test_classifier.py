@@ -9,7 +9,7 @@ import pytest
 from sorot.models import taxonomy
 from sorot.models.classifier import SHIPPED, TopicModel, load, load_tagger, save
 from sorot.models.classifier.artefact import to_json
-from sorot.models.classifier.features import WORD_PARAMS, WordVectorizer, document
+from sorot.models.classifier.features import CHAR_PARAMS, WORD_PARAMS, WordVectorizer, document
 from sorot.models.classifier.training import TrainConfig, best_threshold, train
 from sorot.models.dataset import CORRECTION_WEIGHT, correction_example, load_examples, with_corrections
 from sorot.models.rules import RuleTagger
@@ -41,6 +41,31 @@ def test_word_features_equal_scikit_learn(examples):
     ours = WordVectorizer.fit(docs, max_features=2000)
     theirs = TfidfVectorizer(**WORD_PARAMS, min_df=2, max_df=0.5, max_features=2000, sublinear_tf=True).fit(docs)
     assert np.abs(ours.transform(docs).toarray() - theirs.transform(docs).toarray()).max() < 1e-12
+
+
+def test_char_features_equal_scikit_learn(examples):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    docs = [document(e.title, e.text, 300) for e in examples[:150]] + ["", "zzz", "A  b\tc\nDIANIAYA dianiaya"]
+    ours = WordVectorizer.fit(docs, max_features=2000, kind="char_wb", ngram_min=3, ngram_max=5, scope=300)
+    theirs = TfidfVectorizer(
+        **CHAR_PARAMS, ngram_range=(3, 5), min_df=2, max_df=0.5, max_features=2000, sublinear_tf=True
+    ).fit(docs)
+    for _ in range(2):  # the second time from the per-word memo
+        assert np.abs(ours.transform(docs).toarray() - theirs.transform(docs).toarray()).max() < 1e-12
+
+
+def test_a_model_with_character_ngrams_saves_loads_and_answers_the_same(tmp_path, examples):
+    from dataclasses import replace
+
+    with_chars = train(examples, replace(CONFIG, char_ngrams=(3, 5), char_scope=300, char_max_features=2000))
+    assert with_chars.chars is not None and with_chars.n_word_features > len(with_chars.words.vocabulary)
+    loaded = load(save(with_chars, tmp_path / "chars.json"))
+    items = [(e.title, e.text) for e in examples[:40]] + [(SEED_TITLE, SEED_TEXT)]
+    assert loaded.version == with_chars.version
+    assert [(c.labels, c.scores, c.tahap) for c in loaded.classify_many(items)] == [
+        (c.labels, c.scores, c.tahap) for c in with_chars.classify_many(items)
+    ]
 
 
 def test_stopwords_that_carry_the_cues_are_kept(model):

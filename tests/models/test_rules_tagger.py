@@ -386,3 +386,23 @@ def test_importing_compiles_nothing():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "ok"
+
+
+@pytest.mark.parametrize(
+    ("title", "label"),
+    [
+        ("Pria memerkosa gadis di bawah umur", "kekerasan_seksual"),  # the KBBI me- form of "perkosa"
+        ("Pengamen menempeleng pengunjung warung", "kekerasan_fisik"),
+        ("Pengunjung ditabok pengamen di rumah makan", "kekerasan_fisik"),
+        ("Pemuda ditonjok orang tak dikenal", "kekerasan_fisik"),
+    ],
+)
+def test_rules_1_2_morphology(tagger, title, label):
+    assert label in names(tagger.tag(title, title + "."))
+
+
+def test_active_shooting_is_weak_evidence_with_the_passive_guards(tagger):
+    lead = "Seorang pria menembak rekannya di sebuah gudang. Korban tewas di tempat."
+    assert "kekerasan_fisik" in tagger.analyse("Pria tembak rekan kerja", lead)[1].label_scores
+    guarded = "Polisi menembak kaki tersangka yang melawan saat ditangkap."
+    assert "kekerasan_fisik" not in tagger.analyse("Tersangka ditangkap", guarded)[1].label_scores
