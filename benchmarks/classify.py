@@ -4,8 +4,9 @@
 
 Three sets of articles, each repeated up to ``--articles`` and classified in batches as ``sorot reclassify``
 does: a **feed-like mix** of the labelled articles drawn in the proportions of the reference corpus they were
-sampled from (2.9 % with a violence or gender term, 6.6 % that mention women, children or victims, the rest
-other news: what stored articles of a real feed look like); the bundled **demo** articles
+sampled from (2.9 % with a violence or gender term, 6.6 % that mention women, children or victims, 7.4 % with
+the broader cues of the second labelling round, the rest other news: what stored articles of a real feed look
+like); the bundled **demo** articles
 (``demo/data/articles.jsonl``, chosen for the demo to be rich in violence and gender stories); and the whole
 **labelled set** (``models/data/articles.jsonl``, enriched the same way). Rich sets cost more, because the
 rules read more cues where there is violence. BLAS threads are limited to one, so the figure is per core;
@@ -44,8 +45,9 @@ def labelled_articles() -> list[tuple[str, str]]:
 
 
 # Shares of the sampling strata in the reference corpus the labelled articles come from (6,371 articles
-# outside the holdout: 187 with a term, 419 with mentions, the rest represented by random and hard negatives).
-FEED_SHARES = {"term": 187 / 6371, "mention": 419 / 6371, "other": 5765 / 6371}
+# outside the holdout: 187 with a term, 419 with mentions, 469 with the broader cues of the second round,
+# the rest represented by random and hard negatives).
+FEED_SHARES = {"term": 187 / 6371, "mention": 419 / 6371, "term2": 469 / 6371, "other": 5296 / 6371}
 
 
 def feed_mix(count: int, seed: int = 5) -> list[tuple[str, str]]:
@@ -56,15 +58,16 @@ def feed_mix(count: int, seed: int = 5) -> list[tuple[str, str]]:
         for row in map(json.loads, (ROOT / "models/data/articles.jsonl").read_text().splitlines())
     }
     gold = [json.loads(line) for line in (ROOT / "models/data/gold.jsonl").read_text().splitlines()]
-    pools: dict[str, list[str]] = {"term": [], "mention": [], "other": []}
+    pools: dict[str, list[str]] = {"term": [], "mention": [], "term2": [], "other": []}
     for row in gold:
-        stratum = row["stratum"] if row["stratum"] in ("term", "mention") else "other"
+        stratum = row["stratum"] if row["stratum"] in ("term", "mention", "term2") else "other"
         if row["stratum"] != "demo":
             pools[stratum].append(row["id"])
     rng = random.Random(seed)
     chosen = []
     for stratum, share in FEED_SHARES.items():
-        chosen += rng.choices(pools[stratum], k=round(count * share))
+        if pools[stratum]:
+            chosen += rng.choices(pools[stratum], k=round(count * share))
     rng.shuffle(chosen)
     return [(texts[i].get("title") or "", texts[i]["body"]) for i in chosen]
 

@@ -6,6 +6,14 @@ corruption, armed conflict, terrorism, sport violence, women in non-gender news)
 rest. Holdout ids are excluded before anything else. A fixed seed makes the sample reproducible.
 
     python models/data/sample_for_annotation.py ../shared/corpus > models/data/annotation-sample.jsonl
+
+Round 2 (``--round 2``, appended to the same file): the first round's term list missed most verbs of physical
+violence (ditusuk, dibacok, ditembak, dipukul...) and the words of gender news without a gender term (women
+pilots, a women-only workshop, a widow's business). Every article not yet sampled that has one of the broader
+gender cues, or at least two of the broader violence cues, is added (stratum ``term2``), so that the labelled
+set holds every article that mentions violence or gender terms, not only the strongest ones.
+
+    python models/data/sample_for_annotation.py ../shared/corpus --round 2 >> models/data/annotation-sample.jsonl
 """
 
 from __future__ import annotations
@@ -34,6 +42,29 @@ HARD = re.compile(
     r"terorisme|densus|perang|militer|bentrok|tawuran|kartu merah|atlet putri|artis|aktris|penyanyi|menteri)\b",
     re.IGNORECASE,
 )
+
+GENDER_BROAD = re.compile(
+    r"\b(perempuan|wanita|kaum hawa|feminis\w*|emansipasi|kartini|srikandi|diskriminasi|pelecehan|siswi|istri|janda|"
+    r"ibu rumah tangga|hak anak|pekerja migran|tkw|perkawinan|ibu hamil|stunting|posyandu)\b",
+    re.IGNORECASE,
+)
+VIOLENCE_BROAD = re.compile(
+    r"\b(di|me|ter|pe|men|mem)?(tusuk|bacok|tembak|pukul|aniaya|bunuh|keroyok|perkosa|cabul|culik|sandera|siksa|"
+    r"tikam|hajar|tendang|jambak|cekik|sekap|lecehkan)\w*|\b(tewas|luka-luka|luka berat|mayat|korban jiwa)\b",
+    re.IGNORECASE,
+)
+
+
+def second_round(corpus_dir: Path, sampled: set[str]) -> None:
+    """The round-2 stratum (see the module docstring), in a fixed order."""
+    holdout = set((corpus_dir / "holdout-ids.txt").read_text().split())
+    for line in (corpus_dir / "articles.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        if row["id"] in holdout or row["id"] in sampled:
+            continue
+        text = f"{row['title'] or ''} {row['body']}"
+        if GENDER_BROAD.search(text) or len(VIOLENCE_BROAD.findall(text)) >= 2:
+            print(json.dumps({"id": row["id"], "stratum": "term2", "double": False}))
 
 
 def main(corpus_dir: Path) -> None:
@@ -75,4 +106,11 @@ def main(corpus_dir: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/corpus"))
+    corpus = Path(sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("--") else "../shared/corpus")
+    if "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "2":
+        here = Path(__file__).parent
+        already = {json.loads(line)["id"] for line in (here / "annotation-sample.jsonl").open(encoding="utf-8")}
+        gold = {json.loads(line)["id"] for line in (here / "gold.jsonl").open(encoding="utf-8")}
+        second_round(corpus, already | gold)
+    else:
+        main(corpus)
