@@ -114,11 +114,19 @@ def printed_dates_near(tree: html.HtmlElement, anchor: html.HtmlElement | None, 
         # not in the whole page (the headline's container is the whole page when it sits near the root).
         scopes = [scope for scope in scopes[:1] if scope is not tree]
     for scope in scopes:
-        # matched in Python: XPath's string functions (translate, contains) are several times slower
-        for element in scope.xpath(".//time | .//*[@class or @id]"):
-            if element.tag != "time" and not _DATE_CLASS_RE.search(
-                    f"{element.get('class', '')} {element.get('id', '')}".lower()):
+        # matched in Python: XPath's string functions (translate, contains) are several times slower; the
+        # attribute values come back as plain strings, so only the few date-like ones cost an element object
+        previous = None
+        for node in scope.xpath(".//time | .//@class | .//@id"):
+            if isinstance(node, str):
+                if not _DATE_CLASS_RE.search(node.lower()):
+                    continue
+                element = node.getparent()
+            else:
+                element = node
+            if element is None or element is previous:
                 continue
+            previous = element
             text = _short_text(element)
             if text and _HAS_TIME_RE.search(text) and parse_indonesian_datetime(text) is not None:
                 found.append((element, text))

@@ -157,6 +157,7 @@ class Gazetteer:
     provinces: dict[str, Place]  # by code
     by_key: dict[str, tuple[Place, ...]]  # regency/city base names and province names, by key()
     max_words: int
+    prefixes: frozenset[str] = frozenset()  # every beginning of a key: a word no name starts with is skipped
 
 
 @cache
@@ -182,7 +183,8 @@ def gazetteer() -> Gazetteer:
             place = Place(regency.code, regency.name, regency.type, province.code, province.name)
             by_key.setdefault(key(base), []).append(place)
     names = [len(k.split()) for k in by_key]
-    return Gazetteer(provinces, {k: tuple(v) for k, v in by_key.items()}, max(names) + 4)
+    prefixes = frozenset(k[:n] for k in by_key for n in range(1, len(k) + 1))
+    return Gazetteer(provinces, {k: tuple(v) for k, v in by_key.items()}, max(names) + 4, prefixes)
 
 
 def _cue_before(subject: str, start: int) -> str:
@@ -245,6 +247,10 @@ def _scan(subject: str, source: str, whole: bool = False) -> Iterable[Region]:
         i = 0
         while i < len(words):
             matched = False
+            first = key(subject[words[i][0]:words[i][1]])
+            if first and first not in table.prefixes:
+                i += 1  # no place name begins with this word (most capitalised words of a text)
+                continue
             for j in range(min(len(words), i + table.max_words), i, -1):
                 start, end = words[i][0], words[j - 1][1]
                 mention = subject[start:end].rstrip(".,")
