@@ -25,7 +25,6 @@ PAGE_SIZE = 50
 EXPORT_LIMIT = 20_000
 SEARCH_LIMIT = 2_000
 TREND_WEEKS = 8
-BM25_K, BM25_B = 1.2, 0.75
 
 
 @dataclass(frozen=True)
@@ -102,27 +101,9 @@ def matching_ids(cur: duckdb.DuckDBPyConnection, snap: Snapshot, query: str,
                            "text), lower(?)) ORDER BY published_at DESC NULLS LAST LIMIT ?",
                            [query, limit]).fetchall()
         return [row[0] for row in rows]
-    from sorot.warehouse.search import FTS_SCHEMA, STEMMER
+    from sorot.warehouse.search import ranked_ids
 
-    s = FTS_SCHEMA
-    terms = cur.execute(
-        f"SELECT termid, df FROM {s}.dict WHERE term IN (SELECT DISTINCT stem(unnest({s}.tokenize(?)), ?))",
-        [query, STEMMER],
-    ).fetchall()
-    if not terms:
-        return []
-    rows = cur.execute(
-        f"WITH stats AS (SELECT num_docs, avgdl FROM {s}.stats), "
-        "q AS (SELECT unnest(?::BIGINT[]) AS termid, unnest(?::BIGINT[]) AS df), "
-        f"tf AS (SELECT docid, termid, count(*) AS tf FROM {s}.terms "
-        "       WHERE termid IN (SELECT termid FROM q) GROUP BY docid, termid) "
-        "SELECT d.name, sum(log((stats.num_docs - q.df + 0.5) / (q.df + 0.5) + 1) "
-        "       * (tf.tf * (? + 1)) / (tf.tf + ? * (1 - ? + ? * (d.len / stats.avgdl)))) AS score "
-        f"FROM tf JOIN q ON q.termid = tf.termid JOIN {s}.docs d ON d.docid = tf.docid CROSS JOIN stats "
-        "GROUP BY d.name ORDER BY score DESC, d.name LIMIT ?",
-        [[int(t[0]) for t in terms], [int(t[1]) for t in terms], BM25_K, BM25_K, BM25_B, BM25_B, limit],
-    ).fetchall()
-    return [row[0] for row in rows]
+    return ranked_ids(cur, query, limit=limit)
 
 
 def list_articles(cur: duckdb.DuckDBPyConnection, snap: Snapshot, overlay: Overlay, f: ArticleFilter, *,

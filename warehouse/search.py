@@ -296,7 +296,32 @@ def search(
         raise LookupError("this warehouse has no search index yet; it is built after each load "
                           "(run `sorot warehouse refresh` on an older warehouse)")
     load_fts(con)
-    # the query's words as the index saw its documents': tokenized, stopwords left out, stemmed
+    stems, terms = _query_terms(con, query)
+    wanted = len(stems)
+    if not terms or (match_all and len(terms) < wanted):
+        return []
+    ranked = _ranked(con, [int(t[0]) for t in terms], [int(t[1]) for t in terms],
+                     required=wanted if match_all else 1, label=label, since=since, until=until, limit=limit)
+    return _hits(con, ranked, query)
+
+
+def ranked_ids(con: duckdb.DuckDBPyConnection, query: str, *, limit: int) -> list[str]:
+    """Ids of the articles matching any word of ``query``, best BM25 score first (the dashboard's search).
+
+    The same scoring as ``search``, without snippets: the caller filters and pages the ids itself.
+    """
+    load_fts(con)
+    _stems, terms = _query_terms(con, query)
+    if not terms:
+        return []
+    ranked = _ranked(con, [int(t[0]) for t in terms], [int(t[1]) for t in terms], required=1, label=None,
+                     since=None, until=None, limit=limit)
+    return [article_id for article_id, _score in ranked]
+
+
+def _query_terms(con: duckdb.DuckDBPyConnection, query: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """The query's words as the index saw its documents' (tokenized, stopwords left out, stemmed), and the
+    (termid, document frequency) of those the index knows."""
     stems = [row[0] for row in con.execute(
         f"SELECT DISTINCT stem(w, ?) FROM (SELECT unnest({FTS_SCHEMA}.tokenize(?)) AS w) "
         f"WHERE len(w) > 0 AND w NOT IN (SELECT sw FROM {FTS_SCHEMA}.stopwords)",
@@ -307,12 +332,7 @@ def search(
         "ORDER BY termid",
         [stems],
     ).fetchall()
-    wanted = len(stems)
-    if not terms or (match_all and len(terms) < wanted):
-        return []
-    ranked = _ranked(con, [int(t[0]) for t in terms], [int(t[1]) for t in terms],
-                     required=wanted if match_all else 1, label=label, since=since, until=until, limit=limit)
-    return _hits(con, ranked, query)
+    return stems, [(int(t[0]), int(t[1])) for t in terms]
 
 
 def _day_start(day: date) -> datetime:
