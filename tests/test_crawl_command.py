@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import duckdb
 
+from tests.support.config import write_config
 from tests.support.local_site import LocalSite, Reply
 
 HOST = "berita.example"
@@ -21,28 +22,14 @@ def _page(n: int) -> bytes:
 
 
 def _config(tmp_path) -> str:
-    config = tmp_path / "sorot.toml"
-    config.write_text(f"""
-[paths]
-data_dir = "data"
-
-[crawl]
-contact = "humas@example.org"
-sources = ["berita-contoh"]
-download_delay = 0
-autothrottle = false
-
-[[sources]]
-key = "berita-contoh"
-name = "Berita Contoh"
+    return str(write_config(tmp_path, f"""
 hosts = ["{HOST}"]
 feeds = ["https://{HOST}/feed.xml"]
 sitemaps = ["https://{HOST}/sitemap.xml"]
 article_url_pattern = 'https://berita\\.example/berita/\\d+'
 listings = [{{ url_template = "https://{HOST}/indeks?page={{page}}", link_selector = "a.judul", max_pages = 10 }}]
 parser = {{ body_selector = "div.isi" }}
-""", encoding="utf-8")
-    return str(config)
+"""))
 
 
 def _routes() -> dict:

@@ -72,8 +72,9 @@ class WordVectorizer:
     scope: int = 0
     _index: dict[str, int] = field(default_factory=dict, repr=False)
     _analyzer: Any = field(default=None, repr=False)
-    # char_wb n-grams depend on the word alone: each word's (column, count) pairs, computed once per process
-    _memo: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict, repr=False)
+    # char_wb n-grams depend on the word alone: each word's in-vocabulary columns (repeated as often as the
+    # n-gram occurs in it), computed once per process
+    _memo: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._index = {term: i for i, term in enumerate(self.vocabulary)}

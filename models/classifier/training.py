@@ -240,10 +240,9 @@ def _packed(combiner) -> np.ndarray:
 
 
 def _f1(predicted: np.ndarray, y: np.ndarray) -> float:
-    tp = int(np.sum(predicted & (y == 1)))
-    fp = int(np.sum(predicted & (y == 0)))
-    fn = int(np.sum(~predicted & (y == 1)))
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    from sklearn.metrics import f1_score
+
+    return float(f1_score(y, predicted.astype(int), zero_division=0))
 
 
 def _combiner():

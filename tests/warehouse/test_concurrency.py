@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from sorot.warehouse.publish import publish, wal_path_for
+from tests.support.config import write_config
 from tests.support.local_site import LocalSite, Reply
 
 
@@ -22,26 +23,12 @@ def _config(tmp_path: Path, base_url: str) -> Path:
     """An outlet served by the local site itself, so that `sorot run` (which has no --resolve) reaches it."""
     host = base_url.removeprefix("http://")
     pattern = "https?://" + host.replace(".", "\\.") + "/berita/\\d+"  # canonical URLs say https
-    config = tmp_path / "sorot.toml"
-    config.write_text(f"""
-[paths]
-data_dir = "data"
-
-[crawl]
-contact = "humas@example.org"
-sources = ["berita-contoh"]
-download_delay = 0
-autothrottle = false
-
-[[sources]]
-key = "berita-contoh"
-name = "Berita Contoh"
+    return write_config(tmp_path, f"""
 hosts = ["{host.split(":")[0]}"]
 feeds = ["{base_url}/feed.xml"]
 article_url_pattern = '{pattern}'
 parser = {{ body_selector = "div.isi" }}
-""", encoding="utf-8")
-    return config
+""")
 
 
 def _page(n: int) -> bytes:
