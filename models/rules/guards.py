@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sorot.models.rules import scoring
-from sorot.models.rules.engine import FLAGS, GUARD_WINDOW, RuleTable, find_matches
+from sorot.models.rules.engine import FLAGS, GUARD_WINDOW, FieldIndex, RuleTable, find_matches
 from sorot.models.rules.patterns import CONTEXT_CUES, PAST_RECORD_BEFORE, ContextCue, Rule
 
 _SENTENCE_ENDS = (".", "!", "?", "\n")
@@ -83,12 +83,20 @@ class ContextGuard:
         self._cues = {cue.id: cue for cue in cues}
         self.table = RuleTable([Rule(cue.id, cue.pattern, 0.0, negatable=False) for cue in cues])
 
-    def scan(self, present: frozenset[str], subjects: Mapping[str, str], lowered: Mapping[str, str]) -> ArticleContext:
-        """Find the cues of an article (``lowered`` holds the lower-cased ``subjects``, same offsets)."""
+    def scan(
+        self,
+        present: frozenset[str],
+        subjects: Mapping[str, str],
+        lowered: Mapping[str, str],
+        indexes: Mapping[str, FieldIndex] | None = None,
+    ) -> ArticleContext:
+        """Find the cues of an article (``lowered`` holds the lower-cased ``subjects``, same offsets;
+        ``indexes``, when given, let each cue scan only around its needles)."""
         hits: dict[str, list[_CueHit]] = {}
         for compiled in self.table.candidates(present):
             cue = self._cues[compiled.rule.id]
             for field, subject in subjects.items():
-                for match in find_matches(compiled, field, lowered[field], subject):
+                index = indexes.get(field) if indexes else None
+                for match in find_matches(compiled, field, lowered[field], subject, index=index):
                     hits.setdefault(field, []).append(_CueHit(cue, match.start, match.end))
         return ArticleContext(hits, subjects)

@@ -24,7 +24,15 @@ from functools import cache
 
 from sorot.models import taxonomy
 from sorot.models.rules import scoring
-from sorot.models.rules.engine import Match, NeedleFinder, RuleTable, blank_noise, find_matches, lowered
+from sorot.models.rules.engine import (
+    FieldIndex,
+    Match,
+    NeedleFinder,
+    RuleTable,
+    blank_noise,
+    find_matches,
+    lowered,
+)
 from sorot.models.rules.guards import ArticleContext, ContextGuard
 from sorot.models.rules.patterns import LABEL_RULES, MASKS, RULES_VERSION, STAGE_RULES, Rule
 
@@ -125,6 +133,7 @@ class _Article:
     subjects: dict[str, str]
     lowered: dict[str, str]
     present: frozenset[str]
+    indexes: dict[str, FieldIndex]
     mask_table: RuleTable
     _masks: dict[tuple[str, str], list[tuple[int, int]]] = field(default_factory=dict)
     context: ArticleContext | None = None
@@ -136,7 +145,13 @@ class _Article:
             spans: list[tuple[int, int]] = []
             for compiled in self.mask_table.candidates(self.present):
                 if compiled.rule.label == mask:
-                    matches = find_matches(compiled, field_name, self.lowered[field_name], self.subjects[field_name])
+                    matches = find_matches(
+                        compiled,
+                        field_name,
+                        self.lowered[field_name],
+                        self.subjects[field_name],
+                        index=self.indexes[field_name],
+                    )
                     spans.extend((m.start, m.end) for m in matches)
             self._masks[key] = spans
         return self._masks[key]
@@ -150,6 +165,7 @@ class _Article:
                     self.lowered[name],
                     self.subjects[name],
                     lambda mask, name=name: self.mask_spans(name, mask),
+                    self.indexes[name],
                 )
 
 
@@ -266,8 +282,9 @@ class RuleTagger:
     def _read(self, title: str, text: str) -> _Article:
         subjects = {"title": blank_noise(title), "text": blank_noise(text)}
         lowered_subjects = {name: lowered(subject) for name, subject in subjects.items()}
-        present = self._c.finder.find(lowered_subjects.values())
-        return _Article(subjects, lowered_subjects, present, self._c.masks)
+        present, longest_token = self._c.finder.scan(lowered_subjects.values())
+        indexes = {name: FieldIndex(subject, longest_token) for name, subject in lowered_subjects.items()}
+        return _Article(subjects, lowered_subjects, present, indexes, self._c.masks)
 
     def _guard_violence(
         self, article: _Article, by_label: dict[str, list[Match]], labels: Iterable[str] = _VIOLENCE
@@ -277,7 +294,7 @@ class RuleTagger:
         if not labels:
             return article.context.factor if article.context else 1.0
         if article.context is None:
-            article.context = self._c.context.scan(article.present, article.subjects, article.lowered)
+            article.context = self._c.context.scan(article.present, article.subjects, article.lowered, article.indexes)
         context = article.context
         for label in labels:
             by_label[label] = [m for m in by_label[label] if context.blocking_cue(m.field, m.start, m.end) is None]
