@@ -20,6 +20,9 @@ from sorot.models import taxonomy
 DATA_DIR = Path(__file__).parent / "data"
 # How much one corrected article weighs against one gold article in training (see the module docstring).
 CORRECTION_WEIGHT = 8.0
+# Written training articles (``data/synthetic``, see its README): training only, never scored.
+SYNTHETIC_DIR = "synthetic"
+SYNTHETIC_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,7 @@ class Example:
     labels: tuple[str, ...]
     tahap: str
     weight: float = 1.0
-    origin: str = "gold"  # "gold" or "correction"
+    origin: str = "gold"  # "gold", "correction" or "synthetic"
     dataset: str | None = None
 
 
@@ -61,6 +64,40 @@ def load_examples(data_dir: Path = DATA_DIR) -> list[Example]:
     return sorted(examples, key=lambda e: e.id)
 
 
+def load_synthetic(data_dir: Path = DATA_DIR, weight: float = SYNTHETIC_WEIGHT) -> list[Example]:
+    """The written training articles (``data/synthetic/part-*.jsonl``), in file and line order.
+
+    They widen what the word model has seen (more ways violence and gender news is told, more out-of-scope
+    look-alikes) where the reference corpus has no more real examples; they are training data only, so
+    evaluation adds them to each fold's training part and never scores them. Their labels are the second
+    reading's (``review-*.jsonl``) where there is one, the writer's otherwise.
+    """
+    folder = data_dir / SYNTHETIC_DIR
+    reviewed = {row["id"]: row for path in sorted(folder.glob("review-*.jsonl")) for row in _read_jsonl(path)}
+    examples = []
+    for path in sorted(folder.glob("part-*.jsonl")):
+        for number, row in enumerate(_read_jsonl(path), start=1):
+            final = reviewed.get(row["id"], row)
+            unknown = set(final["labels"]) - set(taxonomy.LABELS)
+            if unknown or final["tahap"] not in taxonomy.STAGES:
+                raise ValueError(
+                    f"{path.name} line {number}: unknown labels {sorted(unknown)} or stage {final['tahap']!r}"
+                )
+            examples.append(
+                Example(
+                    id=row["id"],
+                    title=row["title"],
+                    text=row["body"],
+                    labels=tuple(taxonomy.close_labels(final["labels"])),
+                    tahap=final["tahap"],
+                    weight=weight,
+                    origin="synthetic",
+                    dataset="synthetic",
+                )
+            )
+    return examples
+
+
 def correction_example(
     article_id: str, title: str, text: str, labels: Iterable[str], tahap: str | None = None
 ) -> Example:
@@ -77,9 +114,7 @@ def with_corrections(examples: Sequence[Example], corrections: Iterable[Example]
     by_words = {fingerprint(e.title, e.text): e.id for e in examples}
     for correction in corrections:
         target = (
-            correction.id
-            if correction.id in by_id
-            else by_words.get(fingerprint(correction.title, correction.text))
+            correction.id if correction.id in by_id else by_words.get(fingerprint(correction.title, correction.text))
         )
         if target is not None:
             by_id[target] = replace(
@@ -105,8 +140,6 @@ def data_digest(examples: Sequence[Example]) -> str:
     digest = hashlib.sha256()
     for e in examples:
         digest.update(
-            json.dumps([e.id, e.title, e.text, list(e.labels), e.tahap, e.weight], ensure_ascii=False).encode(
-                "utf-8"
-            )
+            json.dumps([e.id, e.title, e.text, list(e.labels), e.tahap, e.weight], ensure_ascii=False).encode("utf-8")
         )
     return digest.hexdigest()

@@ -52,6 +52,10 @@ class TrainConfig:
     class_weight: str | None = "balanced"
     min_positives: int = 8
     stage_c: float = 2.0
+    # Written training articles (``models/data/synthetic``) teach the word models; with this on, they do
+    # not count towards ``min_positives`` and thresholds and C are chosen on the real articles' scores only
+    # (written articles are cleaner than real news, so a threshold fitted on them would sit too high).
+    real_thresholds: bool = True
 
 
 def train(
@@ -93,15 +97,17 @@ def train(
     model._tagger = tagger
     matrix = model.word_matrix(items)
     weights = np.array([e.weight for e in examples])
+    real = np.array([not (config.real_thresholds and e.origin == "synthetic") for e in examples])
 
     for label in taxonomy.LABELS:
         y = np.array([label in e.labels for e in examples], dtype=int)
         positives = int(y.sum())
-        if positives < config.min_positives or positives > len(y) - config.min_positives:
+        real_positives = int(y[real].sum())
+        if real_positives < config.min_positives or positives > len(y) - config.min_positives:
             model.heads[label] = LabelHead("rules", positives=positives)
             continue
         views = rule_views(label, analysed) if config.use_rules else np.zeros((len(y), 0))
-        model.heads[label] = _fit_head(matrix if model.vectorizers else None, views, y, weights, config)
+        model.heads[label] = _fit_head(matrix if model.vectorizers else None, views, y, weights, config, real)
         model.heads[label].positives = positives
     model.stage = _fit_stage(analysed, examples, weights, config)
     model.memory = {
@@ -186,14 +192,22 @@ def _learner(config: TrainConfig, c: float | None = None):
 
 
 def _fit_head(
-    matrix, views: np.ndarray, y: np.ndarray, weights: np.ndarray, config: TrainConfig
+    matrix,
+    views: np.ndarray,
+    y: np.ndarray,
+    weights: np.ndarray,
+    config: TrainConfig,
+    scored: np.ndarray | None = None,
 ) -> LabelHead:
     """A stacked head: word model, combiner on cross-validated word decisions + rule view, CV threshold.
 
     With ``config.c_grid``, each candidate ``c`` is scored by the F1 (at its best threshold) of the stacked
     head's cross-validated probabilities on these training examples, and the best is kept (the smallest on
-    ties): the choice never sees an article outside ``y``.
+    ties): the choice never sees an article outside ``y``. ``scored`` marks the examples whose
+    cross-validated probabilities choose the threshold and ``c`` (all by default).
     """
+    if scored is None:
+        scored = np.ones(len(y), dtype=bool)
     from sklearn.model_selection import StratifiedKFold
 
     folds = max(2, min(config.inner_folds, int(y.sum()), int(len(y) - y.sum())))
@@ -202,7 +216,7 @@ def _fit_head(
     if matrix is None:
         calibrated = _calibrated(views, y, weights, splits)
         combiner = _combiner().fit(views, y, sample_weight=weights)
-        return LabelHead("stacked", best_threshold(calibrated, y), None, 0.0, _packed(combiner))
+        return LabelHead("stacked", best_threshold(calibrated[scored], y[scored]), None, 0.0, _packed(combiner))
     best = None
     for c in config.c_grid or (config.c,):
         oof = np.zeros(len(y))
@@ -211,8 +225,8 @@ def _fit_head(
             oof[test_rows] = learner.decision_function(matrix[test_rows])
         inputs = np.column_stack([oof, views])
         calibrated = _calibrated(inputs, y, weights, splits)
-        threshold = best_threshold(calibrated, y)
-        quality = _f1(calibrated >= threshold, y)
+        threshold = best_threshold(calibrated[scored], y[scored])
+        quality = _f1(calibrated[scored] >= threshold, y[scored])
         if best is None or quality > best[0] + 1e-9:
             best = (quality, c, inputs, threshold)
     _quality, c, inputs, threshold = best

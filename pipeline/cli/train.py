@@ -22,19 +22,18 @@ def register(commands: Any) -> None:
     train = commands.add_parser("train", help="train the topic model on the labelled data and corrections")
     train.add_argument("--output", help="model file to write (default: DATA_DIR/models/topic-model.json)")
     train.add_argument("--seed", type=int, default=5, help="random seed (default 5)")
+    train.add_argument("--no-corrections", action="store_true", help="ignore corrections stored in the warehouse")
     train.add_argument(
-        "--no-corrections", action="store_true", help="ignore corrections stored in the warehouse"
+        "--no-synthetic",
+        action="store_true",
+        help="leave out the written training articles (models/data/synthetic)",
     )
     train.set_defaults(handler=_cmd_train)
 
     label = commands.add_parser("label", help="correct a stored article's topic labels")
     label.add_argument("article_id", metavar="ARTICLE_ID")
-    label.add_argument(
-        "--add", action="append", default=[], metavar="LABEL", help="label to add (repeatable)"
-    )
-    label.add_argument(
-        "--remove", action="append", default=[], metavar="LABEL", help="label to remove (repeatable)"
-    )
+    label.add_argument("--add", action="append", default=[], metavar="LABEL", help="label to add (repeatable)")
+    label.add_argument("--remove", action="append", default=[], metavar="LABEL", help="label to remove (repeatable)")
     label.add_argument("--tahap", help="set the stage as well")
     label.add_argument("--by", help="who made the correction (recorded)")
     label.add_argument("--note", help="why (recorded)")
@@ -63,7 +62,7 @@ def stored_corrections(warehouse: Path) -> list[Any]:
 def _cmd_train(args: argparse.Namespace) -> int:
     from sorot.models.classifier import save
     from sorot.models.classifier.training import TrainConfig, train
-    from sorot.models.dataset import load_examples, with_corrections
+    from sorot.models.dataset import load_examples, load_synthetic, with_corrections
 
     from ..jobs.ingest import trained_model_path
 
@@ -72,10 +71,13 @@ def _cmd_train(args: argparse.Namespace) -> int:
     examples = load_examples()
     corrections = [] if args.no_corrections else stored_corrections(paths.warehouse)
     examples = with_corrections(examples, corrections)
+    written = [] if args.no_synthetic else load_synthetic()
     print(
-        f"training on {len(examples)} articles ({len(corrections)} corrected in the warehouse), seed {args.seed}",
+        f"training on {len(examples)} labelled articles ({len(corrections)} corrected in the warehouse) and "
+        f"{len(written)} written training articles, seed {args.seed}",
         file=sys.stderr,
     )
+    examples = examples + written
     model = train(examples, TrainConfig(seed=args.seed))
     save(model, output)
     print(f"model {model.version} written to {output}")

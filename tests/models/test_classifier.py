@@ -9,9 +9,16 @@ import pytest
 from sorot.models import taxonomy
 from sorot.models.classifier import SHIPPED, TopicModel, load, load_tagger, save
 from sorot.models.classifier.artefact import to_json
+from sorot.models.classifier.evaluation import cross_validate
 from sorot.models.classifier.features import CHAR_PARAMS, WORD_PARAMS, WordVectorizer, document
 from sorot.models.classifier.training import TrainConfig, best_threshold, train
-from sorot.models.dataset import CORRECTION_WEIGHT, correction_example, load_examples, with_corrections
+from sorot.models.dataset import (
+    CORRECTION_WEIGHT,
+    correction_example,
+    load_examples,
+    load_synthetic,
+    with_corrections,
+)
 from sorot.models.rules import RuleTagger
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -195,3 +202,72 @@ def test_a_broken_model_file_falls_back_to_the_rules(tmp_path, monkeypatch):
     tagger = load_tagger([broken], on_fallback=messages.append)
     assert isinstance(tagger, RuleTagger)
     assert messages and "broken.json" in messages[0]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Written training articles (models/data/synthetic): training only, never scored
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_written_training_articles_load_and_follow_the_taxonomy(examples):
+    written = load_synthetic()
+    assert len(written) >= 400
+    assert {e.origin for e in written} == {"synthetic"} and {e.dataset for e in written} == {"synthetic"}
+    ids = [e.id for e in written]
+    assert len(ids) == len(set(ids)) and not set(ids) & {e.id for e in load_examples()}
+    for e in written:
+        assert e.title and len(e.text) > 300
+        assert list(e.labels) == taxonomy.close_labels(e.labels), e.id  # subtypes bring their family
+        assert e.tahap in taxonomy.STAGES
+    counts = {family: sum(family in e.labels for e in written) for family in taxonomy.FAMILIES}
+    assert counts["kekerasan"] >= 100 and counts["gender"] >= 100
+    assert sum(not e.labels for e in written) >= 100  # out-of-scope look-alikes and ordinary news too
+
+
+def test_a_bad_written_article_is_reported_by_file_and_line(tmp_path):
+    (tmp_path / "synthetic").mkdir()
+    good = {"id": "w-1", "title": "Judul", "body": "Teks.", "labels": ["gender"], "tahap": "lainnya"}
+    bad = dict(good, id="w-2", labels=["kekerasan_ekonomi"])
+    lines = [json.dumps(good), json.dumps(bad)]
+    (tmp_path / "synthetic" / "part-x.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"part-x.jsonl line 2: unknown labels \['kekerasan_ekonomi'\]"):
+        load_synthetic(tmp_path)
+
+
+def test_cross_validation_trains_on_written_articles_but_scores_only_labelled_ones(examples):
+    small = examples[::3]
+    written = load_synthetic()[:60]
+    report = cross_validate(small, CONFIG, folds=2, training_only=written)
+    assert set(report.predictions) == {e.id for e in small}
+    assert report.examples == len(small) and report.training_only == len(written)
+
+
+def test_written_articles_teach_the_model_what_the_labelled_set_lacks(examples):
+    """Held-out written gender articles score higher for `gender` once the other written ones are learned."""
+    written = load_synthetic()
+    gender = [e for e in written if "gender" in e.labels]
+    held_out, learned = gender[-10:], [e for e in written if e not in gender[-10:]]
+    without = train(examples, CONFIG)
+    with_written = train(list(examples) + learned, CONFIG)
+    assert with_written.info["training"]["examples"] == len(examples) + len(learned)
+
+    def mean_score(model):
+        return np.mean([model.classify(e.title, e.text).scores["gender"] for e in held_out])
+
+    assert mean_score(with_written) > mean_score(without) + 0.1
+
+
+def test_the_second_reading_of_a_written_article_decides_its_labels(tmp_path):
+    (tmp_path / "synthetic").mkdir()
+    article = {
+        "id": "w-1",
+        "title": "Polisi tangkap pelaku",
+        "body": "Korban didampingi UPTD PPA.",
+        "labels": ["kekerasan", "gender", "layanan_ppa"],
+        "tahap": "proses_hukum",
+    }
+    (tmp_path / "synthetic" / "part-x.jsonl").write_text(json.dumps(article) + "\n", encoding="utf-8")
+    assert load_synthetic(tmp_path)[0].labels == ("kekerasan", "gender", "layanan_ppa")
+    review = {"id": "w-1", "labels": ["kekerasan"], "tahap": "proses_hukum", "changed": True, "rule": "A1"}
+    (tmp_path / "synthetic" / "review-x.jsonl").write_text(json.dumps(review) + "\n", encoding="utf-8")
+    assert load_synthetic(tmp_path)[0].labels == ("kekerasan",)
