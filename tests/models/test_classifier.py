@@ -1,6 +1,7 @@
 """The trained topic model: features, training, artefact, evidence, corrections, the shipped model."""
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -271,3 +272,27 @@ def test_the_second_reading_of_a_written_article_decides_its_labels(tmp_path):
     review = {"id": "w-1", "labels": ["kekerasan"], "tahap": "proses_hukum", "changed": True, "rule": "A1"}
     (tmp_path / "synthetic" / "review-x.jsonl").write_text(json.dumps(review) + "\n", encoding="utf-8")
     assert load_synthetic(tmp_path)[0].labels == ("kekerasan",)
+
+
+_WEEKDAYS = "Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu"
+_NAMED_CHILD_OR_VICTIM = re.compile(
+    r"\b(?:[Kk]orban|[Ss]iswi|[Bb]ocah|[Bb]alita)(?: [a-z]+){0,3},? (?!berinisial)[A-Z][a-z]{2,}(?: [A-Z][a-z]+)? "
+    r"\(\d{1,2}\)"
+)
+_NAMED_PARENT = re.compile(
+    r"\b(?:[Ii]bu|[Aa]yah|[Oo]rang tua|[Kk]akak|[Pp]aman|[Nn]enek) (?:korban|[A-Z]{1,3}|siswi|bocah|balita)"
+    rf"(?: tersebut| itu)?,? (?!(?:{_WEEKDAYS})\b)[A-Z][a-z]{{2,}}"
+)
+
+
+def test_written_articles_name_no_child_or_sexual_violence_victim_nor_their_parents():
+    """The project's own texts keep the rule its outputs keep: such victims by initials only (a parent's
+    name identifies a child as surely as the child's)."""
+    named = [
+        f"{e.id}: {match.group(0)}"
+        for e in load_synthetic()
+        if {"korban_anak", "kekerasan_seksual"} & set(e.labels)
+        for pattern in (_NAMED_CHILD_OR_VICTIM, _NAMED_PARENT)
+        for match in pattern.finditer(f"{e.title}\n{e.text}")
+    ]
+    assert named == []
