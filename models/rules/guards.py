@@ -15,8 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sorot.models.rules import scoring
-from sorot.models.rules.engine import FLAGS, GUARD_WINDOW, FieldIndex, RuleTable, find_matches
+from sorot.models.rules.engine import FLAGS, GUARD_WINDOW, RuleTable, find_matches
 from sorot.models.rules.patterns import CONTEXT_CUES, PAST_RECORD_BEFORE, ContextCue, Rule
+from sorot.models.rules.windows import FieldIndex
 
 _SENTENCE_ENDS = (".", "!", "?", "\n")
 _PAST_RECORD = re.compile(r"(?<!\w)(?:" + PAST_RECORD_BEFORE + r")$", FLAGS)

@@ -25,7 +25,6 @@ from functools import cache
 from sorot.models import taxonomy
 from sorot.models.rules import scoring
 from sorot.models.rules.engine import (
-    FieldIndex,
     Match,
     NeedleFinder,
     RuleTable,
@@ -35,6 +34,7 @@ from sorot.models.rules.engine import (
 )
 from sorot.models.rules.guards import ArticleContext, ContextGuard
 from sorot.models.rules.patterns import LABEL_RULES, MASKS, RULES_VERSION, STAGE_RULES, Rule
+from sorot.models.rules.windows import FieldIndex
 
 FIELDS = ("title", "text")
 # Evidence listed per label, in article order: enough to explain, short enough to store with every article.

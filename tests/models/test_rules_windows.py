@@ -11,15 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sorot.models.rules.engine import (
-    FieldIndex,
-    Reach,
-    blank_noise,
-    compile_rule,
-    lowered,
-    reach_of,
-    scan_windows,
-)
+from sorot.models.rules.engine import blank_noise, compile_rule, lowered
+from sorot.models.rules.windows import FieldIndex, Reach, reach_of, scan_windows
 from sorot.models.rules.patterns import Rule
 from sorot.models.rules.tagger import _compiled
 
@@ -42,7 +35,7 @@ def _compare_every_rule(texts: list[str]) -> tuple[int, list[str]]:
         index = FieldIndex(subject, longest_token)
         for table in tables:
             for rule in table.candidates(present):
-                windows = scan_windows(rule, index)
+                windows = scan_windows(rule.anchors, rule.reach, index)
                 if windows is None:
                     continue
                 windowed += 1
@@ -147,9 +140,9 @@ def test_reach_counts_runs_of_each_kind():
 def test_a_field_shorter_than_two_reaches_is_scanned_whole():
     rule = compile_rule(Rule("x/y", r"dianiaya\s+oleh", 1.0))
     short = lowered("Ia dianiaya oleh suaminya.")
-    assert scan_windows(rule, FieldIndex(short, 9)) is None
+    assert scan_windows(rule.anchors, rule.reach, FieldIndex(short, 9)) is None
     long_text = lowered("Berita lain. " * 40 + "Ia dianiaya oleh suaminya. " + "Penutup. " * 40)
-    windows = scan_windows(rule, FieldIndex(long_text, 9))
+    windows = scan_windows(rule.anchors, rule.reach, FieldIndex(long_text, 9))
     assert windows is not None and len(windows) == 1
     start, end = windows[0]
     assert start <= long_text.index("dianiaya") < long_text.index("oleh") + 4 <= end
