@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sorot.models.rules.engine import blank_noise, compile_rule, lowered
-from sorot.models.rules.windows import FieldIndex, Reach, reach_of, scan_windows
 from sorot.models.rules.patterns import Rule
 from sorot.models.rules.tagger import _compiled
+from sorot.models.rules.windows import FieldIndex, Reach, reach_of, scan_windows
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELLED = ROOT / "models" / "data" / "articles.jsonl"
