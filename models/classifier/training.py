@@ -121,6 +121,7 @@ def train(
         "training": {
             "examples": len(examples),
             "corrections": sum(e.origin == "correction" for e in examples),
+            "written": sum(e.origin == "synthetic" for e in examples),
             "data_sha256": data_digest(examples),
             "label_counts": {label: sum(label in e.labels for e in examples) for label in taxonomy.LABELS},
         },

@@ -251,6 +251,7 @@ def test_written_articles_teach_the_model_what_the_labelled_set_lacks(examples):
     without = train(examples, CONFIG)
     with_written = train(list(examples) + learned, CONFIG)
     assert with_written.info["training"]["examples"] == len(examples) + len(learned)
+    assert with_written.info["training"]["written"] == len(learned)
 
     def mean_score(model):
         return np.mean([model.classify(e.title, e.text).scores["gender"] for e in held_out])
