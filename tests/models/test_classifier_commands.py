@@ -95,3 +95,42 @@ def test_evaluate_agreement_prints_kappa_per_label(capsys):
     out = capsys.readouterr().out
     assert "160 double-annotated" in out
     assert all(f" {label} " in out for label in ("kekerasan", "gender", "korban_anak", "tahap"))
+
+
+def test_least_certain_ranks_articles_by_distance_to_the_threshold():
+    from sorot.models.classifier.uncertainty import least_certain
+
+    model = load(SHIPPED)
+    articles = [
+        ("violent", VIOLENT["title"], VIOLENT["text"]),
+        ("plain", "", PLAIN["text"]),
+        ("women", "Perempuan pertama pimpin DPRD Kapuas", "Untuk pertama kalinya seorang perempuan memimpin DPRD."),
+    ]
+    doubts = least_certain(model, articles, limit=10)
+    assert sorted(d.article_id for d in doubts) == ["plain", "violent", "women"]  # each article once
+    margins = [d.margin for d in doubts]
+    assert margins == sorted(margins)
+    for d in doubts:
+        assert d.margin == abs(d.score - model.heads[d.label].threshold)
+        assert d.tagged == (d.label in model.classify(*next(a[1:] for a in articles if a[0] == d.article_id)).labels)
+    assert len(least_certain(model, articles, limit=1)) == 1
+    assert least_certain(model, articles, labels=["perkawinan_anak"]) == []  # left to the rules: no probability
+
+
+def test_uncertain_lists_stored_articles_until_a_person_corrects_them(tmp_path, capsys):
+    data = tmp_path / "data"
+    assert main(["--data-dir", str(data), "uncertain"]) == 1
+    assert "no published warehouse" in capsys.readouterr().err
+    article_id = _warehouse_with_one_article(data)
+    assert main(["--data-dir", str(data), "reclassify"]) == 0  # also publishes the read-only copy
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "uncertain", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [item["id"] for item in listed] == [article_id]
+    assert listed[0]["label"] in {"kekerasan", "gender"} and listed[0]["title"] == VIOLENT["title"]
+    assert main(["--data-dir", str(data), "uncertain", "--since", "2025-01-01"]) == 0
+    assert capsys.readouterr().out.startswith("0 of 0 articles")
+    assert main(["--data-dir", str(data), "label", article_id, "--add", "gender", "--by", "tester"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "uncertain", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # a person has looked at it
