@@ -11,20 +11,29 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from .common import EXIT_FAILED, EXIT_OK, config_from
 
 ORDER = 46
 TITLE_WIDTH = 70
+# Without --since: the articles of the last month of coverage (before the newest stored article), the ones
+# staff are reviewing anyway; scoring a whole warehouse of a million articles would take minutes.
+DEFAULT_WINDOW = timedelta(days=30)
 
 
 def register(commands: Any) -> None:
     uncertain = commands.add_parser(
         "uncertain", help="stored articles the topic model is least sure about (correct these first)"
     )
-    uncertain.add_argument("--since", help="only articles published (or stored) on or after this date, YYYY-MM-DD")
+    window = uncertain.add_mutually_exclusive_group()
+    window.add_argument(
+        "--since",
+        help="only articles published (or stored) on or after this date, YYYY-MM-DD "
+        "(default: the 30 days before the newest stored article)",
+    )
+    window.add_argument("--all", action="store_true", help="every stored article (slow on a large warehouse)")
     uncertain.add_argument("--limit", type=int, default=20, help="how many articles to list (default 20)")
     uncertain.add_argument(
         "--label", choices=["kekerasan", "gender"], help="only this family (default: both)"
@@ -34,13 +43,17 @@ def register(commands: Any) -> None:
     uncertain.set_defaults(handler=_cmd_uncertain)
 
 
-def _candidates(published: Any, since: datetime | None) -> list[tuple[str, str, str, Any]]:
-    """Stored articles nobody has corrected or reviewed yet (exact copies left out), oldest first."""
+def _candidates(published: Any, since: datetime | None, default_window: bool) -> tuple[datetime | None, list]:
+    """The window's start and the stored articles in it nobody has corrected or reviewed yet (exact copies
+    left out)."""
     from sorot.warehouse.db import connect_reader
 
     con = connect_reader(published)
     try:
-        return con.execute(
+        if default_window:
+            newest = con.execute("SELECT max(coalesce(published_at, first_seen_at)) FROM articles").fetchone()[0]
+            since = newest - DEFAULT_WINDOW if newest is not None else None
+        return since, con.execute(
             """
             SELECT a.article_id, coalesce(a.title, ''), a.text, coalesce(a.published_at, a.first_seen_at)
             FROM articles a
@@ -70,7 +83,7 @@ def _cmd_uncertain(args: argparse.Namespace) -> int:
     if not isinstance(model, TopicModel):
         print("sorot: the rules tagger gives no probabilities to rank by; train a model first", file=sys.stderr)
         return EXIT_FAILED
-    rows = _candidates(paths.published, since)
+    since, rows = _candidates(paths.published, since, default_window=not args.since and not args.all)
     labels = [args.label] if args.label else ["kekerasan", "gender"]
     doubts = least_certain(model, [(r[0], r[1], r[2]) for r in rows], labels, args.limit)
     by_id = {r[0]: r for r in rows}
@@ -88,8 +101,9 @@ def _cmd_uncertain(args: argparse.Namespace) -> int:
             for d in doubts
         ], ensure_ascii=False, indent=2))
         return EXIT_OK
+    window = f"since {str(since)[:10]}" if since is not None else "all stored"
     print(
-        f"{len(doubts)} of {len(rows)} articles the model {model.version} is least sure about "
+        f"{len(doubts)} of {len(rows)} articles ({window}) the model {model.version} is least sure about "
         "(articles already corrected or reviewed are left out), closest to the threshold first:"
     )
     print(f"  {'article_id':<16} {'date':<10} {'label':<9} {'score':>5} {'thr':>5} {'tagged':<6} title")

@@ -129,7 +129,7 @@ def test_uncertain_lists_stored_articles_until_a_person_corrects_them(tmp_path, 
     assert [item["id"] for item in listed] == [article_id]
     assert listed[0]["label"] in {"kekerasan", "gender"} and listed[0]["title"] == VIOLENT["title"]
     assert main(["--data-dir", str(data), "uncertain", "--since", "2025-01-01"]) == 0
-    assert capsys.readouterr().out.startswith("0 of 0 articles")
+    assert capsys.readouterr().out.startswith("0 of 0 articles (since 2025-01-01)")
     assert main(["--data-dir", str(data), "label", article_id, "--add", "gender", "--by", "tester"]) == 0
     capsys.readouterr()
     assert main(["--data-dir", str(data), "uncertain", "--json"]) == 0
