@@ -134,3 +134,26 @@ def test_uncertain_lists_stored_articles_until_a_person_corrects_them(tmp_path, 
     capsys.readouterr()
     assert main(["--data-dir", str(data), "uncertain", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []  # a person has looked at it
+
+
+def test_uncertain_looks_at_the_last_month_of_coverage_unless_asked_for_all(tmp_path, capsys):
+    data = tmp_path / "data"
+    recent = _warehouse_with_one_article(data)
+    url = "https://kalteng.antaranews.com/berita/2/y"
+    text = "Seorang suami menganiaya istrinya di Sampit hingga luka lebam, kata polisi."
+    con = connect_writer(data / "warehouse.duckdb")
+    WarehouseLoader(con).load([ProcessedArticle(
+        url=url, canonical_url=url, outlet="antara-kalteng", outlet_name="ANTARA", title="Suami aniaya istri",
+        published_at=datetime(2024, 6, 1, tzinfo=UTC), modified_at=None, published_text=None, author=None,
+        editor=None, dateline="Sampit", section=None, tags=[], text=text, language="id",
+        is_wire_copy=False, wire_agency=None, content_hash=content_hash(text), labels=[],
+        tahap="lainnya", tagger_version="rules-1.0", extractor_version="t", parser_version="t",
+    )])
+    con.execute("CHECKPOINT")
+    con.close()
+    assert main(["--data-dir", str(data), "reclassify"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "uncertain", "--json"]) == 0
+    assert [item["id"] for item in json.loads(capsys.readouterr().out)] == [recent]  # June is months earlier
+    assert main(["--data-dir", str(data), "uncertain", "--all", "--json"]) == 0
+    assert {item["id"] for item in json.loads(capsys.readouterr().out)} == {recent, article_id_for(url)}
