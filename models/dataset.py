@@ -114,7 +114,9 @@ def with_corrections(examples: Sequence[Example], corrections: Iterable[Example]
     by_words = {fingerprint(e.title, e.text): e.id for e in examples}
     for correction in corrections:
         target = (
-            correction.id if correction.id in by_id else by_words.get(fingerprint(correction.title, correction.text))
+            correction.id
+            if correction.id in by_id
+            else by_words.get(fingerprint(correction.title, correction.text))
         )
         if target is not None:
             by_id[target] = replace(
@@ -140,6 +142,8 @@ def data_digest(examples: Sequence[Example]) -> str:
     digest = hashlib.sha256()
     for e in examples:
         digest.update(
-            json.dumps([e.id, e.title, e.text, list(e.labels), e.tahap, e.weight], ensure_ascii=False).encode("utf-8")
+            json.dumps([e.id, e.title, e.text, list(e.labels), e.tahap, e.weight], ensure_ascii=False).encode(
+                "utf-8"
+            )
         )
     return digest.hexdigest()

@@ -54,7 +54,9 @@ class Report:
         return next(score for score in self.labels if score.label == name)
 
 
-def score(name: str, gold: Sequence[set[str]], predicted: Sequence[set[str]], labels: Sequence[str]) -> LabelScore:
+def score(
+    name: str, gold: Sequence[set[str]], predicted: Sequence[set[str]], labels: Sequence[str]
+) -> LabelScore:
     """Micro-averaged scores of ``labels`` (one label: its own scores)."""
     tp = sum(len(g & p & set(labels)) for g, p in zip(gold, predicted, strict=True))
     support = sum(len(g & set(labels)) for g in gold)
@@ -65,7 +67,9 @@ def score(name: str, gold: Sequence[set[str]], predicted: Sequence[set[str]], la
     return LabelScore(name, support, made, tp, precision, recall, f1)
 
 
-def near_duplicate_groups(examples: Sequence[Example], threshold: float = NEAR_DUPLICATE_JACCARD) -> list[int]:
+def near_duplicate_groups(
+    examples: Sequence[Example], threshold: float = NEAR_DUPLICATE_JACCARD
+) -> list[int]:
     """A group number per example: articles whose word 5-shingles overlap beyond ``threshold`` share one."""
     from datasketch import MinHash, MinHashLSH
 
@@ -190,6 +194,7 @@ def report_for(
 
 # The systems compared before choosing the shipped one (see MODEL_CARD.md): every variant tried is listed,
 # so that choosing among them by these figures is visible. ``TrainConfig()`` is the shipped system.
+SHIPPED_SYSTEM = "words+chars300+rules-svm (C by inner CV, shipped)"
 _WORDS_ONLY = {"char_ngrams": None}
 _FIXED_C = {"c_grid": ()}
 CANDIDATES: dict[str, TrainConfig | None] = {
@@ -203,10 +208,9 @@ CANDIDATES: dict[str, TrainConfig | None] = {
     "words+chars600+rules-svm (C by inner CV)": TrainConfig(char_scope=600),
     "words+chars300/8k+rules-svm (C 4)": TrainConfig(char_max_features=8000, **_FIXED_C),
     "words+chars300/8k+rules-svm (C by inner CV)": TrainConfig(char_max_features=8000),
-    "words+chars300+rules-svm (C by inner CV, shipped)": TrainConfig(),
+    SHIPPED_SYSTEM: TrainConfig(),
     "rules-combiner": TrainConfig(use_words=False),
 }
-SHIPPED = "words+chars300+rules-svm (C by inner CV, shipped)"
 
 
 def compare(
@@ -224,12 +228,14 @@ def compare(
         (name, config, training_only) for name, config in CANDIDATES.items()
     ]
     if training_only:
-        runs.append((SHIPPED + " without written articles", CANDIDATES[SHIPPED], ()))
+        runs.append((SHIPPED_SYSTEM + " without written articles", CANDIDATES[SHIPPED_SYSTEM], ()))
     for name, config, extra in runs:
         if progress:
             progress(f"cross-validating {name}")
         if config is None:
-            reports.append(cross_validate(examples, TrainConfig(seed=seed), folds=folds, system=name, rules_only=True))
+            reports.append(
+                cross_validate(examples, TrainConfig(seed=seed), folds=folds, system=name, rules_only=True)
+            )
         else:
             reports.append(
                 cross_validate(examples, replace(config, seed=seed), folds=folds, system=name, training_only=extra)

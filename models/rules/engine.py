@@ -10,10 +10,9 @@ source of truth, so a rule can never be skipped on an article where it would hav
 
 A rule that may match is then run only where it can match: every match contains one of the rule's needles,
 and how far a match can reach is bounded by the field itself (its longest runs of letters and of spaces), so
-the regex scans only windows
-around the needle's occurrences (``str.find`` is far cheaper than a regex pass over the whole text). The
-windows are wide enough to give exactly the matches of a whole-text scan (``windows.py``); a pattern whose
-matches can be of any length scans the whole field.
+the regex scans only windows around the needle's occurrences (``str.find`` is far cheaper than a regex pass
+over the whole text). The windows are wide enough to give exactly the matches of a whole-text scan
+(``windows.py``); a pattern whose matches can be of any length scans the whole field.
 
 Patterns run on an ASCII-lower-cased copy of each field (same length, so offsets hold; about 40% faster than
 IGNORECASE), and "Baca juga" lines are blanked with spaces rather than removed, for the same reason.

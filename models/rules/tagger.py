@@ -24,14 +24,7 @@ from functools import cache
 
 from sorot.models import taxonomy
 from sorot.models.rules import scoring
-from sorot.models.rules.engine import (
-    Match,
-    NeedleFinder,
-    RuleTable,
-    blank_noise,
-    find_matches,
-    lowered,
-)
+from sorot.models.rules.engine import Match, NeedleFinder, RuleTable, blank_noise, find_matches, lowered
 from sorot.models.rules.guards import ArticleContext, ContextGuard
 from sorot.models.rules.patterns import LABEL_RULES, MASKS, RULES_VERSION, STAGE_RULES, Rule
 from sorot.models.rules.windows import FieldIndex

@@ -42,7 +42,7 @@ def register(commands: Any) -> None:
     reclassify.set_defaults(handler=_cmd_reclassify)
 
 
-def _model(args: argparse.Namespace) -> Any:
+def model_for(args: argparse.Namespace) -> Any:
     """The model to use: --model, else the data directory's trained model, else the shipped one, else rules."""
     from sorot.models.classifier import load, load_tagger
 
@@ -113,7 +113,7 @@ def classify_records(model: Any, records: list[dict[str, Any]]) -> list[dict[str
 
 
 def _cmd_classify(args: argparse.Namespace) -> int:
-    model = _model(args)
+    model = model_for(args)
     stream = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")  # noqa: SIM115
     bad = 0
     batch: list[dict[str, Any]] = []
@@ -154,7 +154,7 @@ def _cmd_reclassify(args: argparse.Namespace) -> int:
     since = datetime.combine(date.fromisoformat(args.since), datetime.min.time(), UTC) if args.since else None
     if not paths.warehouse.exists():
         raise FileNotFoundError(paths.warehouse)
-    model = _model(args)
+    model = model_for(args)
     started = time.monotonic()
     done = 0
     with writer_lock(paths.warehouse):

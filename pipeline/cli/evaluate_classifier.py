@@ -19,7 +19,9 @@ from typing import Any
 
 
 def register(subcommands: Any) -> None:
-    classifier = subcommands.add_parser("classifier", help="cross-validated per-label scores of the topic model")
+    classifier = subcommands.add_parser(
+        "classifier", help="cross-validated per-label scores of the topic model"
+    )
     classifier.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
     classifier.add_argument("--seed", type=int, default=5, help="random seed (default 5)")
     classifier.add_argument("--compare", action="store_true", help="also score the alternative systems")
@@ -77,7 +79,11 @@ def _cmd_classifier(args: argparse.Namespace) -> int:
             )
         ]
     if args.json:
-        print(json.dumps([{k: v for k, v in asdict(r).items() if k != "predictions"} for r in reports], indent=2))
+        print(
+            json.dumps(
+                [{k: v for k, v in asdict(r).items() if k != "predictions"} for r in reports], indent=2
+            )
+        )
         return 0
     print(
         f"data: {DATA_DIR / 'gold.jsonl'} ({len(examples)} articles, guideline taxonomy-v1+addendum-1); "
@@ -108,5 +114,7 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
     for r in results:
         kappa = f"{r.kappa:.3f}" if r.kappa is not None else "n/a"
         print(f"  {r.name:<24} {kappa:>6} {r.raw:>6.3f} {r.both:>5} {r.only_one:>9}")
-    print("  n/a: neither annotator used the label in this sample, so chance agreement is total and kappa undefined")
+    print(
+        "  n/a: neither annotator used the label in this sample, so chance agreement is total and kappa undefined"
+    )
     return 0

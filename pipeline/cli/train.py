@@ -22,7 +22,9 @@ def register(commands: Any) -> None:
     train = commands.add_parser("train", help="train the topic model on the labelled data and corrections")
     train.add_argument("--output", help="model file to write (default: DATA_DIR/models/topic-model.json)")
     train.add_argument("--seed", type=int, default=5, help="random seed (default 5)")
-    train.add_argument("--no-corrections", action="store_true", help="ignore corrections stored in the warehouse")
+    train.add_argument(
+        "--no-corrections", action="store_true", help="ignore corrections stored in the warehouse"
+    )
     train.add_argument(
         "--no-synthetic",
         action="store_true",
@@ -32,8 +34,12 @@ def register(commands: Any) -> None:
 
     label = commands.add_parser("label", help="correct a stored article's topic labels")
     label.add_argument("article_id", metavar="ARTICLE_ID")
-    label.add_argument("--add", action="append", default=[], metavar="LABEL", help="label to add (repeatable)")
-    label.add_argument("--remove", action="append", default=[], metavar="LABEL", help="label to remove (repeatable)")
+    label.add_argument(
+        "--add", action="append", default=[], metavar="LABEL", help="label to add (repeatable)"
+    )
+    label.add_argument(
+        "--remove", action="append", default=[], metavar="LABEL", help="label to remove (repeatable)"
+    )
     label.add_argument("--tahap", help="set the stage as well")
     label.add_argument("--by", help="who made the correction (recorded)")
     label.add_argument("--note", help="why (recorded)")

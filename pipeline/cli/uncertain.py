@@ -73,13 +73,13 @@ def _cmd_uncertain(args: argparse.Namespace) -> int:
     from sorot.models.classifier import TopicModel
     from sorot.models.classifier.uncertainty import least_certain
 
-    from .classify import _model
+    from .classify import model_for
 
     paths = config_from(args).paths
     if not paths.published.exists():
         raise FileNotFoundError(f"no published warehouse at {paths.published}: run `sorot run` (or `make demo`) first")
     since = datetime.combine(date.fromisoformat(args.since), datetime.min.time(), UTC) if args.since else None
-    model = _model(args)
+    model = model_for(args)
     if not isinstance(model, TopicModel):
         print("sorot: the rules tagger gives no probabilities to rank by; train a model first", file=sys.stderr)
         return EXIT_FAILED
